@@ -1,0 +1,179 @@
+package dev.fakecodebuild;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.codebuild.model.BuildBatch;
+import software.amazon.awssdk.services.codebuild.model.CodeBuildRequest;
+import software.amazon.awssdk.services.codebuild.model.Project;
+import software.amazon.awssdk.services.codebuild.model.StatusType;
+
+/**
+ * {@code FakeCodeBuildState} is the test's handle on the fake: it seeds what CodeBuild holds and
+ * reports what CodeBuild was asked.
+ *
+ * <p>Declare a parameter of this exact type in a test method, a lifecycle method or a constructor
+ * of a {@link FakeCodeBuild @FakeCodeBuild} class. Seeding takes and returns the AWS SDK's own
+ * model classes; what the test leaves out is filled in the way CodeBuild fills it (ARNs, ids,
+ * numbers, times). Everything returned is an immutable snapshot.
+ *
+ * <p>Seeded items and recorded calls follow the scopes described on {@link FakeCodeBuild}: what a
+ * test adds is gone when the test ends.
+ *
+ * <p>All methods are safe to call from several threads. Calling any method after the class that
+ * owns the fake has finished throws {@link IllegalStateException}.
+ *
+ * @since 0.1.0
+ */
+public interface FakeCodeBuildState {
+
+    /**
+     * Add a project with the given name and CodeBuild's defaults for everything else.
+     *
+     * @param name the project name; 2 to 150 letters, digits, {@code -} or {@code _}, starting with
+     *     a letter or digit, as CodeBuild requires
+     * @return the project as the fake stores it, with its ARN and creation time
+     * @throws IllegalArgumentException if the name is not one CodeBuild would accept, or a project
+     *     of that name was already added
+     * @see #addProject(Consumer)
+     */
+    Project addProject(String name);
+
+    /**
+     * Add a project described by the given builder.
+     *
+     * <p>The builder must set a {@linkplain Project.Builder#name(String) name}. The fake fills in
+     * what is left out: the ARN {@code arn:aws:codebuild:{region}:{account}:project/{name}}, {@code
+     * created} and {@code lastModified}. Times are kept to the millisecond, as they travel on the
+     * wire.
+     *
+     * @param project sets what the test cares about, for example {@code p -> p.name("web-app")}
+     * @return the project as the fake stores it
+     * @throws IllegalArgumentException if the name is missing or not one CodeBuild would accept, or
+     *     a project of that name was already added
+     */
+    Project addProject(Consumer<Project.Builder> project);
+
+    /**
+     * Add a build batch with the given status to an existing project.
+     *
+     * @param projectName the name of a project added before
+     * @param status the batch status, for example {@link StatusType#SUCCEEDED}
+     * @return the batch as the fake stores it
+     * @throws IllegalArgumentException if no project of that name was added, or the status is
+     *     {@link StatusType#UNKNOWN_TO_SDK_VERSION}
+     * @see #addBuildBatch(Consumer)
+     */
+    BuildBatch addBuildBatch(String projectName, StatusType status);
+
+    /**
+     * Add a build batch described by the given builder.
+     *
+     * <p>The builder must set the {@linkplain BuildBatch.Builder#projectName(String) project name}
+     * of a project added before. The fake fills in what is left out:
+     *
+     * <ul>
+     *   <li>{@code id} {@code {project}:{uuid}} and {@code arn} {@code
+     *       arn:aws:codebuild:{region}:{account}:build-batch/{id}};
+     *   <li>{@code buildBatchNumber}: one more than the highest number the project has had;
+     *   <li>{@code startTime}: later than that of every batch seeded before;
+     *   <li>{@code buildBatchStatus}: {@code IN_PROGRESS};
+     *   <li>{@code complete}, {@code currentPhase} and, for a finished status, {@code endTime},
+     *       consistent with the status.
+     * </ul>
+     *
+     * @param buildBatch sets what the test cares about, for example {@code b ->
+     *     b.projectName("web-app").buildBatchStatus(StatusType.FAILED)}
+     * @return the batch as the fake stores it
+     * @throws IllegalArgumentException if the project name is missing or names no project added
+     *     before, the id does not start with {@code {project}:} or is taken, the number is below 1
+     *     or taken in that project, the status is unknown, or the end time is before the start time
+     */
+    BuildBatch addBuildBatch(Consumer<BuildBatch.Builder> buildBatch);
+
+    /**
+     * Return the projects, in the order they were added.
+     *
+     * @return an immutable snapshot, never {@code null}
+     */
+    List<Project> projects();
+
+    /**
+     * Return the project with the given name.
+     *
+     * @param name a project name
+     * @return the project, or empty if none has that name
+     */
+    Optional<Project> project(String name);
+
+    /**
+     * Return the build batches of every project, in the order they were added.
+     *
+     * @return an immutable snapshot, never {@code null}
+     */
+    List<BuildBatch> buildBatches();
+
+    /**
+     * Return the build batch with the given id.
+     *
+     * @param id a batch id, {@code {project}:{uuid}}
+     * @return the batch, or empty if none has that id
+     */
+    Optional<BuildBatch> buildBatch(String id);
+
+    /**
+     * Return every call the fake received in the current scope, in the order they arrived.
+     *
+     * <p>Calls that were refused (bad input, an unknown operation, a malformed body) are included,
+     * with their status and error code.
+     *
+     * @return an immutable snapshot, never {@code null}
+     */
+    List<RecordedCall> calls();
+
+    /**
+     * Return the decoded requests of the given type, in the order they arrived.
+     *
+     * <p>Each is the SDK's own request object, equal to the one the client built. Refused calls are
+     * included; calls whose body could not be decoded are not.
+     *
+     * @param requestType the exact request class, for example {@code
+     *     ListBuildBatchesForProjectRequest.class}
+     * @param <T> the request type
+     * @return an immutable snapshot, never {@code null}
+     */
+    <T extends CodeBuildRequest> List<T> requests(Class<T> requestType);
+
+    /**
+     * Return the address of the fake, for building a client of one's own.
+     *
+     * <p>For example, a client with the SDK's standard retries:
+     *
+     * <pre>{@code
+     * CodeBuildClient.builder()
+     *         .endpointOverride(state.endpoint())
+     *         .region(state.region())
+     *         .credentialsProvider(AnonymousCredentialsProvider.create())
+     *         .build();
+     * }</pre>
+     *
+     * @return {@code http://127.0.0.1:{port}}
+     */
+    URI endpoint();
+
+    /**
+     * Return the region the fake pretends to be in.
+     *
+     * @return the region set by {@link FakeCodeBuild#region()}
+     */
+    Region region();
+
+    /**
+     * Return the account the fake pretends to belong to.
+     *
+     * @return the 12-digit account id set by {@link FakeCodeBuild#accountId()}
+     */
+    String accountId();
+}

@@ -1,0 +1,79 @@
+package dev.fakecodebuild.internal.operations;
+
+import dev.fakecodebuild.internal.model.CodeBuildModel;
+import java.util.List;
+import java.util.function.Predicate;
+import software.amazon.awssdk.services.codebuild.model.BuildBatch;
+import software.amazon.awssdk.services.codebuild.model.ListBuildBatchesForProjectRequest;
+import software.amazon.awssdk.services.codebuild.model.ListBuildBatchesForProjectResponse;
+import software.amazon.awssdk.services.codebuild.model.SortOrderType;
+import software.amazon.awssdk.services.codebuild.model.StatusType;
+
+/**
+ * {@code ListBuildBatchesForProject}: the ids of a project's build batches, newest first unless
+ * asked otherwise, optionally only those with one status, a page at a time.
+ *
+ * <p>Batches are ordered by {@code buildBatchNumber}, their creation order. AWS documents the order
+ * as "by identifier", but identifiers end in a random UUID, so that order would mean nothing to a
+ * caller; the fake uses creation order instead.
+ */
+final class ListBuildBatchesForProject extends Operation<ListBuildBatchesForProjectRequest> {
+
+    static final String NAME = "ListBuildBatchesForProject";
+    private static final int DEFAULT_MAX_RESULTS = 100;
+
+    private final CodeBuildModel model;
+
+    ListBuildBatchesForProject(CodeBuildModel model) {
+        super(
+                NAME,
+                ListBuildBatchesForProjectRequest.class,
+                ListBuildBatchesForProjectRequest::builder);
+        this.model = model;
+    }
+
+    @Override
+    protected ListBuildBatchesForProjectResponse handle(ListBuildBatchesForProjectRequest request) {
+        String status = request.filter() == null ? null : request.filter().statusAsString();
+        new Validation()
+                .required("projectName", request.projectName())
+                .minLength("projectName", request.projectName(), 1)
+                .range("maxResults", request.maxResults(), 1, 100)
+                .oneOf("sortOrder", request.sortOrderAsString(), SortOrderType.knownValues())
+                .oneOf("filter.status", status, StatusType.knownValues())
+                .check();
+
+        String project = request.projectName();
+        if (model.project(project).isEmpty()) {
+            throw projectNotFound(project);
+        }
+        Listing listing =
+                Listing.of(NAME, project, status, request.sortOrderAsString(), request.nextToken());
+        int maxResults = request.maxResults() == null ? DEFAULT_MAX_RESULTS : request.maxResults();
+        Predicate<BuildBatch> filter =
+                batch -> status == null || status.equals(batch.buildBatchStatusAsString());
+
+        // One more than a page, to know whether another page follows without a second look.
+        List<BuildBatch> batches =
+                model.buildBatchesOf(
+                                project,
+                                listing.ascending(),
+                                listing.after(),
+                                filter,
+                                maxResults + 1)
+                        .orElseThrow(() -> projectNotFound(project));
+        List<BuildBatch> page = batches.subList(0, Math.min(maxResults, batches.size()));
+        return ListBuildBatchesForProjectResponse.builder()
+                .ids(page.stream().map(BuildBatch::id).toList())
+                .nextToken(
+                        batches.size() > maxResults
+                                ? listing.nextToken(page.get(page.size() - 1).buildBatchNumber())
+                                : null)
+                .build();
+    }
+
+    private ServiceException projectNotFound(String project) {
+        return ServiceException.resourceNotFound(
+                "Project cannot be found: " + model.arns().project(project));
+    }
+}

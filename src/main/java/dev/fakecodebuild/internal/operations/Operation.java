@@ -1,0 +1,71 @@
+package dev.fakecodebuild.internal.operations;
+
+import java.util.function.Supplier;
+import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.services.codebuild.model.CodeBuildRequest;
+import software.amazon.awssdk.services.codebuild.model.CodeBuildResponse;
+
+/**
+ * One CodeBuild operation the fake implements: it takes the SDK's request object and returns the
+ * SDK's response object, and knows nothing of HTTP or JSON.
+ *
+ * @param <I> the request type
+ */
+public abstract class Operation<I extends CodeBuildRequest> {
+
+    private final String name;
+    private final Class<I> requestType;
+    private final Supplier<? extends SdkPojo> requestBuilder;
+
+    /**
+     * Describe an operation.
+     *
+     * @param name the operation name as in {@code X-Amz-Target}
+     * @param requestType the request class
+     * @param requestBuilder creates an empty builder of the request class
+     */
+    protected Operation(
+            String name, Class<I> requestType, Supplier<? extends SdkPojo> requestBuilder) {
+        this.name = name;
+        this.requestType = requestType;
+        this.requestBuilder = requestBuilder;
+    }
+
+    /**
+     * Return the operation name.
+     *
+     * @return for example {@code ListBuildBatchesForProject}
+     */
+    public final String name() {
+        return name;
+    }
+
+    /**
+     * Create an empty builder of the request, for the codec to fill.
+     *
+     * @return a builder that is also the request's {@link SdkPojo} description
+     */
+    public final SdkPojo newRequestBuilder() {
+        return requestBuilder.get();
+    }
+
+    /**
+     * Run the operation.
+     *
+     * @param request the decoded request, of this operation's request type
+     * @return the response
+     * @throws ServiceException for an answer CodeBuild would give as an error
+     */
+    public final CodeBuildResponse invoke(CodeBuildRequest request) {
+        return handle(requestType.cast(request));
+    }
+
+    /**
+     * Run the operation on a request of the right type.
+     *
+     * @param request the request
+     * @return the response
+     * @throws ServiceException for an answer CodeBuild would give as an error
+     */
+    protected abstract CodeBuildResponse handle(I request);
+}

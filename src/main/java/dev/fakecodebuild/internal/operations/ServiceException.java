@@ -1,0 +1,65 @@
+package dev.fakecodebuild.internal.operations;
+
+/**
+ * An error the fake answers with, in the form CodeBuild uses: an HTTP status, an error code sent as
+ * {@code __type}, and a message.
+ */
+public final class ServiceException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final int statusCode;
+    private final String errorCode;
+
+    /**
+     * Create an error answer.
+     *
+     * @param statusCode the HTTP status
+     * @param errorCode the error code, the name of a modeled exception such as {@code
+     *     InvalidInputException}
+     * @param message the message the SDK exposes as {@code awsErrorDetails().errorMessage()}
+     */
+    public ServiceException(int statusCode, String errorCode, String message) {
+        super(message, null, false, false);
+        this.statusCode = statusCode;
+        this.errorCode = errorCode;
+    }
+
+    /**
+     * Create the answer to input CodeBuild refuses.
+     *
+     * @param message what was wrong
+     * @return a 400 {@code InvalidInputException}
+     */
+    public static ServiceException invalidInput(String message) {
+        return new ServiceException(400, "InvalidInputException", message);
+    }
+
+    /**
+     * Create the answer to a request naming something that does not exist.
+     *
+     * @param message what was missing
+     * @return a 400 {@code ResourceNotFoundException}
+     */
+    public static ServiceException resourceNotFound(String message) {
+        return new ServiceException(400, "ResourceNotFoundException", message);
+    }
+
+    /**
+     * Return the HTTP status.
+     *
+     * @return the status, for example 400
+     */
+    public int statusCode() {
+        return statusCode;
+    }
+
+    /**
+     * Return the error code.
+     *
+     * @return for example {@code InvalidInputException}
+     */
+    public String errorCode() {
+        return errorCode;
+    }
+}

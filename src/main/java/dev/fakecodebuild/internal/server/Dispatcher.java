@@ -1,0 +1,151 @@
+package dev.fakecodebuild.internal.server;
+
+import dev.fakecodebuild.internal.operations.Operation;
+import dev.fakecodebuild.internal.operations.Operations;
+import dev.fakecodebuild.internal.operations.ServiceException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.services.codebuild.model.CodeBuildRequest;
+import software.amazon.awssdk.services.codebuild.model.CodeBuildResponse;
+
+/**
+ * Turns one HTTP request into an {@link Answer}: routes it by {@code X-Amz-Target}, decodes its
+ * body into the SDK's request class, runs the operation and encodes the response or the error. It
+ * never throws: every failure becomes an answer in CodeBuild's error form.
+ */
+final class Dispatcher {
+
+    static final String TARGET_PREFIX = "CodeBuild_20161006.";
+    private static final String UNKNOWN_OPERATION = "UnknownOperationException";
+
+    private final Operations operations;
+
+    Dispatcher(Operations operations) {
+        this.operations = operations;
+    }
+
+    Answer answer(String method, String path, String target, String body) {
+        String operation = operationName(target);
+        if (!method.equals("POST")) {
+            return Answer.error(
+                    operation,
+                    null,
+                    405,
+                    UNKNOWN_OPERATION,
+                    "CodeBuild answers only POST requests to /, not " + method + " " + path);
+        }
+        if (!path.equals("/")) {
+            return Answer.error(
+                    operation,
+                    null,
+                    404,
+                    UNKNOWN_OPERATION,
+                    "CodeBuild answers only POST requests to /, not POST " + path);
+        }
+        if (target == null) {
+            return Answer.error(
+                    operation,
+                    null,
+                    400,
+                    UNKNOWN_OPERATION,
+                    "Missing X-Amz-Target header: a CodeBuild call names its operation as"
+                            + " X-Amz-Target: "
+                            + TARGET_PREFIX
+                            + "<Operation>");
+        }
+        if (!target.startsWith(TARGET_PREFIX)) {
+            return Answer.error(
+                    operation,
+                    null,
+                    400,
+                    UNKNOWN_OPERATION,
+                    "X-Amz-Target '"
+                            + target
+                            + "' names no CodeBuild operation: expected "
+                            + TARGET_PREFIX
+                            + "<Operation>");
+        }
+        Optional<Supplier<SdkPojo>> requestBuilder = operations.requestBuilder(operation);
+        if (requestBuilder.isEmpty()) {
+            return Answer.error(
+                    operation,
+                    null,
+                    400,
+                    UNKNOWN_OPERATION,
+                    "CodeBuild has no operation named '" + operation + "'");
+        }
+        Optional<Operation<?>> implemented = operations.implemented(operation);
+        CodeBuildRequest request;
+        try {
+            request = decode(requestBuilder.get(), body);
+        } catch (MalformedRequestException e) {
+            return implemented.isEmpty()
+                    ? notImplemented(operation, null)
+                    : Answer.error(operation, null, 400, "SerializationException", e.getMessage());
+        }
+        if (implemented.isEmpty()) {
+            return notImplemented(operation, request);
+        }
+        return invoke(implemented.get(), request);
+    }
+
+    private static String operationName(String target) {
+        if (target == null) {
+            return "";
+        }
+        return target.startsWith(TARGET_PREFIX) ? target.substring(TARGET_PREFIX.length()) : target;
+    }
+
+    private static CodeBuildRequest decode(Supplier<SdkPojo> requestBuilder, String body) {
+        // AWS JSON servers must take an empty body as an empty object (Smithy awsJson1_1 spec).
+        Object json = body.isBlank() ? Map.of() : Json.read(body);
+        if (!(json instanceof Map)) {
+            throw new MalformedRequestException("The request body must be a JSON object");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> members = (Map<String, Object>) json;
+        return (CodeBuildRequest) AwsJsonCodec.decode(requestBuilder.get(), members);
+    }
+
+    private static Answer notImplemented(String operation, CodeBuildRequest request) {
+        return Answer.error(
+                operation,
+                request,
+                400,
+                UNKNOWN_OPERATION,
+                "fake-codebuild does not implement "
+                        + operation
+                        + " yet;"
+                        + " the README lists the operations it serves");
+    }
+
+    private static Answer invoke(Operation<?> operation, CodeBuildRequest request) {
+        try {
+            CodeBuildResponse response = operation.invoke(request);
+            return Answer.success(operation.name(), request, AwsJsonCodec.encode(response));
+        } catch (ServiceException e) {
+            return Answer.error(
+                    operation.name(), request, e.statusCode(), e.errorCode(), e.getMessage());
+        } catch (RuntimeException e) {
+            return Answer.error(
+                    operation.name(),
+                    request,
+                    500,
+                    "InternalFailure",
+                    internalFailure(operation, e));
+        }
+    }
+
+    private static String internalFailure(Operation<?> operation, RuntimeException e) {
+        StackTraceElement[] trace = e.getStackTrace();
+        String where = trace.length == 0 ? "" : " at " + trace[0];
+        return "fake-codebuild failed while serving "
+                + operation.name()
+                + ": "
+                + e
+                + where
+                + ". This is a bug in fake-codebuild; please report it with this message";
+    }
+}
