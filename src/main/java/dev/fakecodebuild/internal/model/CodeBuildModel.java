@@ -272,7 +272,8 @@ public final class CodeBuildModel {
         } else {
             range = (after == null ? byNumber : byNumber.headMap(after, false)).descendingMap();
         }
-        List<BuildBatch> page = new ArrayList<>(Math.min(limit, range.size()));
+        // No range.size(): on a sub-map view it counts every entry, making pages cost O(n).
+        List<BuildBatch> page = new ArrayList<>(Math.min(limit, 128));
         for (BuildBatch batch : range.values()) {
             if (page.size() == limit) {
                 break;
