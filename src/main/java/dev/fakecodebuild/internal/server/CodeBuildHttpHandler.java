@@ -46,7 +46,13 @@ final class CodeBuildHttpHandler implements HttpHandler {
         String path = exchange.getRequestPath();
         String target = exchange.getRequestHeaders().getFirst(TARGET);
 
-        Answer answer = dispatcher.answer(method, path, target, body);
+        Answer answer;
+        try {
+            answer = dispatcher.answer(method, path, target, body);
+        } catch (RuntimeException e) {
+            // The dispatcher answers every failure it knows of; this is the last safety net.
+            answer = Answer.error("", null, 500, "InternalFailure", "fake-codebuild failed: " + e);
+        }
         journal.add(
                 new RecordedCall(
                         answer.operation(),
