@@ -80,8 +80,8 @@ public interface FakeCodeBuildState {
      *   <li>{@code buildBatchNumber}: one more than the highest number the project has had;
      *   <li>{@code startTime}: later than that of every batch seeded before;
      *   <li>{@code buildBatchStatus}: {@code IN_PROGRESS};
-     *   <li>{@code complete}, {@code currentPhase} and, for a finished status, {@code endTime},
-     *       consistent with the status.
+     *   <li>{@code complete}, {@code currentPhase} and, for a finished status, {@code endTime}
+     *       (equal to the start time), consistent with the status.
      * </ul>
      *
      * @param buildBatch sets what the test cares about, for example {@code b ->

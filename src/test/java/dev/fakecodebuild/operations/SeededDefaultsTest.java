@@ -127,7 +127,10 @@ class SeededDefaultsTest {
         // No number is left above Long.MAX_VALUE: the next default batch must be refused, not
         // numbered Long.MIN_VALUE (below 1, and listed as the oldest although it is the newest).
         assertThatThrownBy(() -> state.addBuildBatch("web-app", StatusType.SUCCEEDED))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(
+                        "Project \"web-app\" has no build batch number left after"
+                                + " 9223372036854775807: set buildBatchNumber on the batch");
         assertThat(state.buildBatches()).containsExactly(highest);
         assertThat(codeBuild.listBuildBatchesForProject(r -> r.projectName("web-app")).ids())
                 .containsExactly(highest.id());

@@ -174,6 +174,14 @@ public final class CodeBuildModel {
 
     private static long buildBatchNumber(BuildBatch given, ProjectEntry entry) {
         if (given.buildBatchNumber() == null) {
+            if (entry.lastBuildBatchNumber == Long.MAX_VALUE) {
+                throw new IllegalArgumentException(
+                        "Project \""
+                                + entry.project.name()
+                                + "\" has no build batch number left after "
+                                + Long.MAX_VALUE
+                                + ": set buildBatchNumber on the batch");
+            }
             return entry.lastBuildBatchNumber + 1;
         }
         long number = given.buildBatchNumber();
