@@ -51,11 +51,7 @@ class BodyLimitsTest {
                 .satisfies(c -> assertThat(c.body()).hasSize(MAX_BODY_BYTES));
     }
 
-    /**
-     * CodeBuildHttpHandler means to answer a body over the limit with 413 and a JSON
-     * SerializationException. A declared Content-Length over the limit never reaches it: Undertow
-     * refuses the request itself with 400 and an empty body.
-     */
+    /** A body over the limit gets 413 in CodeBuild's error form, is recorded, and closes. */
     @Test
     void declaredBodyOverTheLimitGetsAJson413(FakeCodeBuildState state) {
         try (var connection = new RawHttpConnection(state.endpoint())) {
@@ -75,10 +71,21 @@ class BodyLimitsTest {
             assertThat(response.header("content-type")).isEqualTo(CONTENT_TYPE);
             assertThat(response.header("x-amzn-requestid")).isNotNull();
             assertThat(response.body())
-                    .startsWith(
+                    .isEqualTo(
                             "{\"__type\":\"SerializationException\",\"message\":\"The request"
-                                    + " body is too large: ");
+                                    + " body is larger than 16 MiB, the most fake-codebuild"
+                                    + " accepts\"}");
+            assertThat(response.header("connection")).isEqualTo("close");
         }
+        assertThat(state.calls())
+                .singleElement()
+                .satisfies(
+                        call -> {
+                            assertThat(call.operation()).isEqualTo("ListBuildBatchesForProject");
+                            assertThat(call.statusCode()).isEqualTo(413);
+                            assertThat(call.errorCode()).contains("SerializationException");
+                            assertThat(call.body()).isEmpty();
+                        });
     }
 
     /** A JSON text is UTF-8 (RFC 8259); bytes that are not UTF-8 are not a JSON body. */
@@ -100,7 +107,10 @@ class BodyLimitsTest {
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
         assertRequestId(response);
-        assertThat(response.body()).startsWith("{\"__type\":\"SerializationException\",");
+        assertThat(response.body())
+                .isEqualTo(
+                        "{\"__type\":\"SerializationException\",\"message\":\"The request body"
+                                + " is not valid UTF-8\"}");
         assertThat(state.calls())
                 .singleElement()
                 .satisfies(c -> assertThat(c.errorCode()).contains("SerializationException"));

@@ -83,9 +83,9 @@ final class AwsJsonCodec {
         } else if (type == MarshallingType.BYTE) {
             return (byte) integer(json, path, Byte.MIN_VALUE, Byte.MAX_VALUE);
         } else if (type == MarshallingType.DOUBLE) {
-            return expect(json, BigDecimal.class, "a number", path).doubleValue();
+            return floatingPoint(json, path);
         } else if (type == MarshallingType.FLOAT) {
-            return expect(json, BigDecimal.class, "a number", path).floatValue();
+            return (float) floatingPoint(json, path);
         } else if (type == MarshallingType.BIG_DECIMAL) {
             return expect(json, BigDecimal.class, "a number", path);
         } else if (type == MarshallingType.INSTANT) {
@@ -156,6 +156,19 @@ final class AwsJsonCodec {
                         + max
                         + ", got "
                         + number);
+    }
+
+    /** AWS JSON carries the values JSON has no number for as strings, both ways. */
+    private static double floatingPoint(Object json, String path) {
+        if (json instanceof String special) {
+            return switch (special) {
+                case "NaN" -> Double.NaN;
+                case "Infinity" -> Double.POSITIVE_INFINITY;
+                case "-Infinity" -> Double.NEGATIVE_INFINITY;
+                default -> expect(json, BigDecimal.class, "a number", path).doubleValue();
+            };
+        }
+        return expect(json, BigDecimal.class, "a number", path).doubleValue();
     }
 
     private static Instant instant(BigDecimal seconds, String path) {

@@ -9,6 +9,8 @@ import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +27,7 @@ final class CodeBuildHttpHandler implements HttpHandler {
     private static final HttpString TARGET = new HttpString("X-Amz-Target");
     private static final HttpString REQUEST_ID = new HttpString("x-amzn-RequestId");
     private static final String CONTENT_TYPE = "application/x-amz-json-1.1";
+    private static final long MAX_BODY_BYTES = 16 * 1024 * 1024;
 
     private final Dispatcher dispatcher;
     private final CallJournal journal;
@@ -36,12 +39,14 @@ final class CodeBuildHttpHandler implements HttpHandler {
 
     @Override
     public void handleRequest(HttpServerExchange exchange) {
-        exchange.getRequestReceiver()
-                .receiveFullBytes(this::answer, CodeBuildHttpHandler::unreadable);
+        // Set here rather than on the listener, which would refuse a large Content-Length
+        // itself with an empty 400 before this handler could answer in CodeBuild's form.
+        exchange.setMaxEntitySize(MAX_BODY_BYTES);
+        exchange.getRequestReceiver().receiveFullBytes(this::answer, this::unreadable);
     }
 
     private void answer(HttpServerExchange exchange, byte[] bytes) {
-        String body = new String(bytes, StandardCharsets.UTF_8);
+        String body = utf8(bytes);
         String method = exchange.getRequestMethod().toString();
         String path = exchange.getRequestPath();
         String target = exchange.getRequestHeaders().getFirst(TARGET);
@@ -53,17 +58,36 @@ final class CodeBuildHttpHandler implements HttpHandler {
             // The dispatcher answers every failure it knows of; this is the last safety net.
             answer = Answer.error("", null, 500, "InternalFailure", "fake-codebuild failed: " + e);
         }
+        String recordedBody = body != null ? body : new String(bytes, StandardCharsets.UTF_8);
+        record(exchange, answer, recordedBody);
+        send(exchange, answer.statusCode(), answer.body());
+    }
+
+    /** The body as text, or {@code null} if it is not UTF-8, which a JSON text must be. */
+    private static String utf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+
+    private void record(HttpServerExchange exchange, Answer answer, String body) {
         journal.add(
                 new RecordedCall(
                         answer.operation(),
                         answer.request(),
-                        method,
-                        path,
+                        exchange.getRequestMethod().toString(),
+                        exchange.getRequestPath(),
                         headersOf(exchange),
                         body,
                         answer.statusCode(),
                         answer.errorCode()));
-        send(exchange, answer.statusCode(), answer.body());
     }
 
     private static Map<String, List<String>> headersOf(HttpServerExchange exchange) {
@@ -74,22 +98,25 @@ final class CodeBuildHttpHandler implements HttpHandler {
         return headers;
     }
 
-    private static void unreadable(HttpServerExchange exchange, IOException e) {
-        if (e instanceof RequestTooBigException) {
-            send(
-                    exchange,
-                    413,
-                    Answer.error(
-                                    "",
-                                    null,
-                                    413,
-                                    "SerializationException",
-                                    "The request body is too large: " + e.getMessage())
-                            .body());
-        } else {
+    private void unreadable(HttpServerExchange exchange, IOException e) {
+        if (!(e instanceof RequestTooBigException)) {
             // The client went away mid-request; there is nobody to answer.
             exchange.endExchange();
+            return;
         }
+        String target = exchange.getRequestHeaders().getFirst(TARGET);
+        String operation = target == null ? "" : target.replaceFirst("^CodeBuild_20161006\\.", "");
+        Answer answer =
+                Answer.error(
+                        operation,
+                        null,
+                        413,
+                        "SerializationException",
+                        "The request body is larger than 16 MiB, the most fake-codebuild accepts");
+        record(exchange, answer, "");
+        // The rest of the body is never read, so the connection cannot carry another request.
+        exchange.setPersistent(false);
+        send(exchange, answer.statusCode(), answer.body());
     }
 
     private static void send(HttpServerExchange exchange, int status, String body) {

@@ -26,6 +26,11 @@ final class Dispatcher {
         this.operations = operations;
     }
 
+    /**
+     * Answer one request.
+     *
+     * @param body the body decoded as UTF-8, or {@code null} if it was not valid UTF-8
+     */
     Answer answer(String method, String path, String target, String body) {
         String operation = operationName(target);
         if (!method.equals("POST")) {
@@ -99,6 +104,9 @@ final class Dispatcher {
     }
 
     private static CodeBuildRequest decode(Supplier<SdkPojo> requestBuilder, String body) {
+        if (body == null) {
+            throw new MalformedRequestException("The request body is not valid UTF-8");
+        }
         // AWS JSON servers must take an empty body as an empty object (Smithy awsJson1_1 spec).
         Object json = body.isBlank() ? Map.of() : Json.read(body);
         if (!(json instanceof Map)) {
@@ -128,7 +136,9 @@ final class Dispatcher {
         } catch (ServiceException e) {
             return Answer.error(
                     operation.name(), request, e.statusCode(), e.errorCode(), e.getMessage());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError | AssertionError | LinkageError e) {
+            // A bug of the fake, reported to the caller; errors that leave the JVM unwell, such
+            // as running out of memory, are left to JUnit.
             return Answer.error(
                     operation.name(),
                     request,
@@ -138,7 +148,7 @@ final class Dispatcher {
         }
     }
 
-    private static String internalFailure(Operation<?> operation, RuntimeException e) {
+    private static String internalFailure(Operation<?> operation, Throwable e) {
         StackTraceElement[] trace = e.getStackTrace();
         String where = trace.length == 0 ? "" : " at " + trace[0];
         return "fake-codebuild failed while serving "

@@ -37,7 +37,6 @@ public final class FakeCodeBuildServer implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger("dev.fakecodebuild");
     private static final AtomicInteger SERVERS = new AtomicInteger();
-    private static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
     private static final long STOP_TIMEOUT_SECONDS = 5;
 
     private final XnioWorker worker;
@@ -90,7 +89,9 @@ public final class FakeCodeBuildServer implements AutoCloseable {
                     new HttpOpenListener(
                             buffers,
                             OptionMap.builder()
-                                    .set(UndertowOptions.MAX_ENTITY_SIZE, (long) MAX_BODY_BYTES)
+                                    // No limit here: the handler applies its own, so that a
+                                    // body too large is answered as CodeBuild would.
+                                    .set(UndertowOptions.MAX_ENTITY_SIZE, -1L)
                                     .set(UndertowOptions.BUFFER_PIPELINED_DATA, true)
                                     .getMap());
             openListener.setRootHandler(handler);

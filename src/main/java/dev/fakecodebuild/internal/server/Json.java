@@ -201,8 +201,14 @@ final class Json {
             position = start;
             throw error("number too long");
         }
-        BigDecimal number = new BigDecimal(text.substring(start, position));
-        if (Math.abs(number.scale()) > MAX_SCALE) {
+        BigDecimal number;
+        try {
+            number = new BigDecimal(text.substring(start, position));
+        } catch (NumberFormatException exponentBeyondInt) {
+            position = start;
+            throw error("number out of range");
+        }
+        if (Math.abs((long) number.scale()) > MAX_SCALE) {
             position = start;
             throw error("number out of range");
         }
@@ -290,7 +296,7 @@ final class Json {
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
                 default -> {
-                    if (next < 0x20) {
+                    if (next < 0x20 || isLoneSurrogate(value, i)) {
                         out.append(String.format("\\u%04x", (int) next));
                     } else {
                         out.append(next);
@@ -299,5 +305,18 @@ final class Json {
             }
         }
         out.append('"');
+    }
+
+    /** A surrogate without its pair cannot be encoded as UTF-8; JSON can still carry it. */
+    private static boolean isLoneSurrogate(String value, int index) {
+        char c = value.charAt(index);
+        if (Character.isHighSurrogate(c)) {
+            return index + 1 >= value.length()
+                    || !Character.isLowSurrogate(value.charAt(index + 1));
+        }
+        if (Character.isLowSurrogate(c)) {
+            return index == 0 || !Character.isHighSurrogate(value.charAt(index - 1));
+        }
+        return false;
     }
 }
