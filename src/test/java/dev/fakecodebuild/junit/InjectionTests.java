@@ -117,8 +117,8 @@ class InjectionTests {
         FixtureRunner.run(PerMethodInjectionTestCase.class);
 
         Seen test = PerMethodInjectionTestCase.seen.get(0);
-        assertThat(test.state().region()).isEqualTo(Region.US_EAST_1);
-        assertThat(test.state().accountId()).isEqualTo("123456789012");
+        assertThat(test.region()).isEqualTo(Region.US_EAST_1);
+        assertThat(test.accountId()).isEqualTo("123456789012");
         assertThat(test.client().serviceClientConfiguration().region()).isEqualTo(Region.US_EAST_1);
         assertThat(test.client().serviceClientConfiguration().endpointOverride())
                 .contains(test.endpoint());
@@ -130,8 +130,8 @@ class InjectionTests {
 
         results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
         Seen test = ConfiguredInjectionTestCase.seen.get(0);
-        assertThat(test.state().region()).isEqualTo(Region.EU_WEST_1);
-        assertThat(test.state().accountId()).isEqualTo("210987654321");
+        assertThat(test.region()).isEqualTo(Region.EU_WEST_1);
+        assertThat(test.accountId()).isEqualTo("210987654321");
         assertThat(test.client().serviceClientConfiguration().region()).isEqualTo(Region.EU_WEST_1);
         assertThat(ConfiguredInjectionTestCase.projectArn)
                 .isEqualTo("arn:aws:codebuild:eu-west-1:210987654321:project/web-app");
@@ -221,10 +221,27 @@ class InjectionTests {
             CodeBuildClient client,
             FakeCodeBuildState state,
             URI endpoint,
+            Region region,
+            String accountId,
             List<RecordedCall> callsAfterOneCall) {
 
         static Seen of(String place, CodeBuildClient client, FakeCodeBuildState state) {
-            return new Seen(place, client, state, state.endpoint(), List.of());
+            return of(place, client, state, List.of());
+        }
+
+        static Seen of(
+                String place,
+                CodeBuildClient client,
+                FakeCodeBuildState state,
+                List<RecordedCall> callsAfterOneCall) {
+            return new Seen(
+                    place,
+                    client,
+                    state,
+                    state.endpoint(),
+                    state.region(),
+                    state.accountId(),
+                    callsAfterOneCall);
         }
     }
 
@@ -258,7 +275,7 @@ class InjectionTests {
             } catch (RuntimeException expected) {
                 // ResourceNotFoundException: only the recorded call matters here.
             }
-            seen.add(new Seen("test", client, state, state.endpoint(), state.calls()));
+            seen.add(Seen.of("test", client, state, state.calls()));
         }
 
         @ParameterizedTest

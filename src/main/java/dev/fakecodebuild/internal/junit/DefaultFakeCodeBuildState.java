@@ -95,21 +95,24 @@ final class DefaultFakeCodeBuildState implements FakeCodeBuildState {
 
     @Override
     public URI endpoint() {
+        holder.checkOpen();
         return holder.server().endpoint();
     }
 
     @Override
     public Region region() {
+        holder.checkOpen();
         return holder.settings().region();
     }
 
     @Override
     public String accountId() {
+        holder.checkOpen();
         return holder.settings().accountId();
     }
 
     @Override
     public String toString() {
-        return "FakeCodeBuildState[" + endpoint() + "]";
+        return "FakeCodeBuildState[" + holder.server().endpoint() + "]";
     }
 }

@@ -51,19 +51,31 @@ public final class FakeCodeBuildExtension
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        ExtensionContext owner = owner(context);
-        settings(owner);
-        if (owner != context) {
-            // A @Nested class sharing an enclosing fake: what it seeds ends with it.
-            context.getStore(NAMESPACE).put(scopeKey(context), new Scope(owner));
-        }
+        beginClass(context);
     }
 
+    /**
+     * Called before each test instance is made. For a {@code PER_CLASS} class that comes before
+     * {@link #beforeAll}, so the class's checks and scope begin here, ahead of its constructor.
+     */
     @Override
     public void preConstructTestInstance(
             TestInstanceFactoryContext factoryContext, ExtensionContext context) {
         if (context.getTestMethod().isPresent()) {
             beginTest(context);
+        } else {
+            beginClass(context);
+        }
+    }
+
+    /** Check the settings, and give a @Nested class sharing an enclosing fake its own scope. */
+    @SuppressWarnings("deprecation") // computeIfAbsent replaces it in JUnit 6; 5.14 has only this
+    private static void beginClass(ExtensionContext context) {
+        ExtensionContext owner = owner(context);
+        settings(owner);
+        if (owner != context) {
+            context.getStore(NAMESPACE)
+                    .getOrComputeIfAbsent(scopeKey(context), key -> new Scope(owner), Scope.class);
         }
     }
 
