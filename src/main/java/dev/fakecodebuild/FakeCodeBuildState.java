@@ -22,8 +22,9 @@ import software.amazon.awssdk.services.codebuild.model.StatusType;
  * <p>Seeded items and recorded calls follow the scopes described on {@link FakeCodeBuild}: what a
  * test adds is gone when the test ends.
  *
- * <p>All methods are safe to call from several threads. Calling any method after the class that
- * owns the fake has finished throws {@link IllegalStateException}.
+ * <p>All methods are safe to call from several threads. No method takes {@code null}: passing one
+ * throws {@link NullPointerException}. Calling any method after the class that owns the fake has
+ * finished throws {@link IllegalStateException}.
  *
  * @since 0.1.0
  */
@@ -64,6 +65,7 @@ public interface FakeCodeBuildState {
      * @return the batch as the fake stores it
      * @throws IllegalArgumentException if no project of that name was added, or the status is
      *     {@link StatusType#UNKNOWN_TO_SDK_VERSION}
+     * @throws NullPointerException if either argument is {@code null}
      * @see #addBuildBatch(Consumer)
      */
     BuildBatch addBuildBatch(String projectName, StatusType status);
@@ -78,7 +80,7 @@ public interface FakeCodeBuildState {
      *   <li>{@code id} {@code {project}:{uuid}} and {@code arn} {@code
      *       arn:aws:codebuild:{region}:{account}:build-batch/{id}};
      *   <li>{@code buildBatchNumber}: one more than the highest number the project has had;
-     *   <li>{@code startTime}: later than that of every batch seeded before;
+     *   <li>{@code startTime}: now, or later than every time seeded before if that is later;
      *   <li>{@code buildBatchStatus}: {@code IN_PROGRESS};
      *   <li>{@code complete}, {@code currentPhase} and, for a finished status, {@code endTime}
      *       (equal to the start time), consistent with the status.
@@ -143,6 +145,8 @@ public interface FakeCodeBuildState {
      *     ListBuildBatchesForProjectRequest.class}
      * @param <T> the request type
      * @return an immutable snapshot, never {@code null}
+     * @throws IllegalArgumentException if the class is abstract, such as {@code CodeBuildRequest},
+     *     which no call is an instance of exactly
      */
     <T extends CodeBuildRequest> List<T> requests(Class<T> requestType);
 

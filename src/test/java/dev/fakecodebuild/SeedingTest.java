@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.codebuild.model.BuildBatch;
+import software.amazon.awssdk.services.codebuild.model.CodeBuildRequest;
 import software.amazon.awssdk.services.codebuild.model.Project;
 import software.amazon.awssdk.services.codebuild.model.StatusType;
 
@@ -304,6 +305,48 @@ class SeedingTest {
         }
 
         @Test
+        void startsAfterTheLatestTimeSeededBefore(FakeCodeBuildState state) {
+            state.addProject("web-app");
+            Instant future = Instant.parse("2099-01-01T00:00:00Z");
+            state.addBuildBatch(b -> b.projectName("web-app").startTime(future));
+
+            BuildBatch next = state.addBuildBatch("web-app", StatusType.SUCCEEDED);
+
+            assertThat(next.startTime()).isEqualTo(future.plusMillis(1));
+        }
+
+        @Test
+        void refusesUnknownToSdkVersionByName(FakeCodeBuildState state) {
+            state.addProject("web-app");
+
+            assertThatThrownBy(
+                            () -> state.addBuildBatch("web-app", StatusType.UNKNOWN_TO_SDK_VERSION))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage(
+                            "UNKNOWN_TO_SDK_VERSION is not a status a build batch can have: use one"
+                                    + " of [SUCCEEDED, FAILED, FAULT, TIMED_OUT, IN_PROGRESS,"
+                                    + " STOPPED]");
+        }
+
+        @Test
+        void saysWhenTheStartItEndsBeforeWasFilledIn(FakeCodeBuildState state) {
+            state.addProject("web-app");
+
+            assertThatThrownBy(
+                            () ->
+                                    state.addBuildBatch(
+                                            b ->
+                                                    b.projectName("web-app")
+                                                            .endTime(
+                                                                    Instant.parse(
+                                                                            "2001-01-01T00:00:00Z"))))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith(
+                            "Build batch endTime 2001-01-01T00:00:00Z is before its startTime ")
+                    .hasMessageEndingWith(", which the fake gave it: set startTime too");
+        }
+
+        @Test
         void truncatesTimesToMillisecondsAsTheyTravelOnTheWire(FakeCodeBuildState state) {
             state.addProject("web-app");
 
@@ -316,6 +359,20 @@ class SeedingTest {
                                                             "2024-05-06T07:08:09.123456789Z")));
 
             assertThat(batch.startTime()).isEqualTo(Instant.parse("2024-05-06T07:08:09.123Z"));
+        }
+    }
+
+    @Nested
+    class Requests {
+
+        @Test
+        void refusesAnAbstractRequestClass(FakeCodeBuildState state) {
+            assertThatThrownBy(() -> state.requests(CodeBuildRequest.class))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage(
+                            "requests(Class) takes the class of one operation's request, such as"
+                                    + " ListBuildBatchesForProjectRequest.class, not"
+                                    + " CodeBuildRequest; calls() returns every call");
         }
     }
 

@@ -2,6 +2,7 @@ package dev.fakecodebuild.internal.junit;
 
 import dev.fakecodebuild.FakeCodeBuildState;
 import dev.fakecodebuild.RecordedCall;
+import java.lang.reflect.Modifier;
 import java.net.URI;
 import java.util.List;
 import java.util.Objects;
@@ -41,6 +42,11 @@ final class DefaultFakeCodeBuildState implements FakeCodeBuildState {
     public BuildBatch addBuildBatch(String projectName, StatusType status) {
         Objects.requireNonNull(projectName, "projectName");
         Objects.requireNonNull(status, "status");
+        if (status == StatusType.UNKNOWN_TO_SDK_VERSION) {
+            throw new IllegalArgumentException(
+                    "UNKNOWN_TO_SDK_VERSION is not a status a build batch can have: use one of "
+                            + StatusType.knownValues());
+        }
         return addBuildBatch(batch -> batch.projectName(projectName).buildBatchStatus(status));
     }
 
@@ -86,6 +92,13 @@ final class DefaultFakeCodeBuildState implements FakeCodeBuildState {
     @Override
     public <T extends CodeBuildRequest> List<T> requests(Class<T> requestType) {
         Objects.requireNonNull(requestType, "requestType");
+        if (Modifier.isAbstract(requestType.getModifiers())) {
+            throw new IllegalArgumentException(
+                    "requests(Class) takes the class of one operation's request, such as"
+                            + " ListBuildBatchesForProjectRequest.class, not "
+                            + requestType.getSimpleName()
+                            + "; calls() returns every call");
+        }
         return calls().stream()
                 .flatMap(call -> call.request().stream())
                 .filter(request -> request.getClass() == requestType)

@@ -13,7 +13,9 @@ import software.amazon.awssdk.regions.Region;
  */
 record Settings(Region region, String accountId) {
 
-    private static final Pattern REGION = Pattern.compile("[a-z]{2,}(-[a-z0-9]+)+");
+    /** Every AWS region name: a two-letter area, one or more words, a number. */
+    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-[0-9]+");
+
     private static final Pattern ACCOUNT_ID = Pattern.compile("[0-9]{12}");
 
     /**

@@ -35,7 +35,9 @@ public final class CodeBuildModel {
 
     private Contents contents = Contents.empty();
     private boolean frozen;
-    private Instant lastGeneratedTime = Instant.EPOCH;
+
+    /** The latest time an item was given, by the caller or by the model. */
+    private Instant latestTime = Instant.EPOCH;
 
     /**
      * Create an empty model.
@@ -81,7 +83,7 @@ public final class CodeBuildModel {
             throw new IllegalArgumentException(
                     "A project named \"" + name + "\" was already added");
         }
-        Instant created = given.created() == null ? nextTime() : millis(given.created());
+        Instant created = given.created() == null ? nextTime() : seen(given.created());
         Project project =
                 given.toBuilder()
                         .arn(given.arn() == null ? arns.project(name) : given.arn())
@@ -143,11 +145,17 @@ public final class CodeBuildModel {
                             + StatusType.knownValues());
         }
         boolean finished = status != StatusType.IN_PROGRESS;
-        Instant start = given.startTime() == null ? nextTime() : millis(given.startTime());
+        Instant start = given.startTime() == null ? nextTime() : seen(given.startTime());
         Instant end = given.endTime() != null ? millis(given.endTime()) : finished ? start : null;
         if (end != null && end.isBefore(start)) {
             throw new IllegalArgumentException(
-                    "Build batch endTime " + end + " is before its startTime " + start);
+                    "Build batch endTime "
+                            + end
+                            + " is before its startTime "
+                            + start
+                            + (given.startTime() == null
+                                    ? ", which the fake gave it: set startTime too"
+                                    : ""));
         }
         BuildBatch batch =
                 given.toBuilder()
@@ -322,14 +330,22 @@ public final class CodeBuildModel {
     }
 
     /**
-     * A time for a new item: now, to the millisecond as on the wire, and later than every time
-     * generated before, so that items sort by time in the order they were added.
+     * A time for a new item: now, to the millisecond as on the wire, and later than every time an
+     * item was given before, so that items sort by time in the order they were added.
      */
     private Instant nextTime() {
         Instant now = millis(clock.instant());
-        Instant next = now.isAfter(lastGeneratedTime) ? now : lastGeneratedTime.plusMillis(1);
-        lastGeneratedTime = next;
-        return next;
+        latestTime = now.isAfter(latestTime) ? now : latestTime.plusMillis(1);
+        return latestTime;
+    }
+
+    /** A time the caller gave, to the millisecond; later generated times come after it. */
+    private Instant seen(Instant given) {
+        Instant time = millis(given);
+        if (time.isAfter(latestTime)) {
+            latestTime = time;
+        }
+        return time;
     }
 
     private static Instant millis(Instant time) {
