@@ -1,7 +1,7 @@
 package dev.fakecodebuild.internal.operations;
 
 import dev.fakecodebuild.internal.model.CodeBuildModel;
-import java.util.List;
+import dev.fakecodebuild.internal.model.Page;
 import java.util.function.Predicate;
 import software.amazon.awssdk.services.codebuild.model.BuildBatch;
 import software.amazon.awssdk.services.codebuild.model.ListBuildBatchesForProjectRequest;
@@ -48,27 +48,26 @@ final class ListBuildBatchesForProject extends Operation<ListBuildBatchesForProj
             throw projectNotFound(project);
         }
         Listing listing =
-                Listing.of(NAME, project, status, request.sortOrderAsString(), request.nextToken());
+                Listing.of(
+                        NAME,
+                        project,
+                        status == null ? null : "filter status " + status,
+                        request.sortOrderAsString(),
+                        request.nextToken());
         int maxResults = request.maxResults() == null ? DEFAULT_MAX_RESULTS : request.maxResults();
         Predicate<BuildBatch> filter =
                 batch -> status == null || status.equals(batch.buildBatchStatusAsString());
 
-        // One more than a page, to know whether another page follows without a second look.
-        List<BuildBatch> batches =
+        Page<BuildBatch> page =
                 model.buildBatchesOf(
-                                project,
-                                listing.ascending(),
-                                listing.after(),
-                                filter,
-                                maxResults + 1)
+                                project, listing.ascending(), listing.after(), filter, maxResults)
                         .orElseThrow(() -> projectNotFound(project));
-        List<BuildBatch> page = batches.subList(0, Math.min(maxResults, batches.size()));
         return ListBuildBatchesForProjectResponse.builder()
-                .ids(page.stream().map(BuildBatch::id).toList())
+                .ids(page.items().stream().map(BuildBatch::id).toList())
                 .nextToken(
-                        batches.size() > maxResults
-                                ? listing.nextToken(page.get(page.size() - 1).buildBatchNumber())
-                                : null)
+                        page.continueAfter() == null
+                                ? null
+                                : listing.nextToken(page.continueAfter()))
                 .build();
     }
 

@@ -11,9 +11,9 @@ import software.amazon.awssdk.services.codebuild.model.SortOrderType;
 final class Listing {
 
     private final PageToken scope;
-    private final Long after;
+    private final String after;
 
-    private Listing(PageToken scope, Long after) {
+    private Listing(PageToken scope, String after) {
         this.scope = scope;
         this.after = after;
     }
@@ -23,25 +23,23 @@ final class Listing {
      *
      * @param operation the operation name
      * @param project the project listed, or {@code null} for a listing across projects
-     * @param filterStatus the status filter, or {@code null}
+     * @param filter the filter or sort key of the listing in words, such as {@code filter status
+     *     FAILED}, or {@code null}
      * @param sortOrder the sort order the request asked for, or {@code null}
      * @param nextToken the token the request carried, or {@code null}
      * @throws ServiceException an {@code InvalidInputException} if the token was not issued by this
      *     listing, or asks for another sort order
      */
     static Listing of(
-            String operation,
-            String project,
-            String filterStatus,
-            String sortOrder,
-            String nextToken) {
+            String operation, String project, String filter, String sortOrder, String nextToken) {
         String projectScope = Objects.requireNonNullElse(project, "");
-        String statusScope = Objects.requireNonNullElse(filterStatus, "");
+        String filterScope = Objects.requireNonNullElse(filter, "");
         // An empty token is what the SDK itself treats as "no more pages"; read it as none.
         if (nextToken == null || nextToken.isEmpty()) {
             String order =
                     Objects.requireNonNullElse(sortOrder, SortOrderType.DESCENDING.toString());
-            return new Listing(new PageToken(operation, projectScope, statusScope, order, 0), null);
+            return new Listing(
+                    new PageToken(operation, projectScope, filterScope, order, ""), null);
         }
         PageToken token =
                 PageToken.decode(nextToken)
@@ -52,12 +50,12 @@ final class Listing {
                                                 "Invalid nextToken: pass a token unchanged from an earlier "
                                                         + operation
                                                         + " response"));
-        if (!token.project().equals(projectScope) || !token.filterStatus().equals(statusScope)) {
+        if (!token.project().equals(projectScope) || !token.filter().equals(filterScope)) {
             throw ServiceException.invalidInput(
                     "Invalid nextToken: it was issued for "
-                            + describe(token.project(), token.filterStatus())
+                            + describe(token.project(), token.filter())
                             + ", not for "
-                            + describe(projectScope, statusScope));
+                            + describe(projectScope, filterScope));
         }
         if (sortOrder != null && !sortOrder.equals(token.sortOrder())) {
             throw ServiceException.invalidInput(
@@ -68,30 +66,50 @@ final class Listing {
         return new Listing(token, token.after());
     }
 
-    private static String describe(String project, String filterStatus) {
+    private static String describe(String project, String filter) {
         String where = project.isEmpty() ? "every project" : "project '" + project + "'";
-        return where
-                + (filterStatus.isEmpty()
-                        ? " without a status filter"
-                        : " with filter status " + filterStatus);
+        return where + (filter.isEmpty() ? " without a status filter" : " with " + filter);
     }
 
     boolean ascending() {
         return scope.sortOrder().equals(SortOrderType.ASCENDING.toString());
     }
 
-    /** The number to continue after, or {@code null} on the first page. */
+    /**
+     * The number to continue after, or {@code null} on the first page.
+     *
+     * @throws ServiceException an {@code InvalidInputException} if the token holds no number
+     */
     Long after() {
+        if (after == null) {
+            return null;
+        }
+        try {
+            return Long.valueOf(after);
+        } catch (NumberFormatException notANumber) {
+            throw ServiceException.invalidInput(
+                    "Invalid nextToken: pass a token unchanged from an earlier "
+                            + scope.operation()
+                            + " response");
+        }
+    }
+
+    /** The key to continue after, or {@code null} on the first page. */
+    String afterKey() {
         return after;
     }
 
     String nextToken(long lastNumberReturned) {
+        return nextToken(Long.toString(lastNumberReturned));
+    }
+
+    String nextToken(String lastKeyReturned) {
         return new PageToken(
                         scope.operation(),
                         scope.project(),
-                        scope.filterStatus(),
+                        scope.filter(),
                         scope.sortOrder(),
-                        lastNumberReturned)
+                        lastKeyReturned)
                 .encode();
     }
 }

@@ -18,26 +18,17 @@ import java.util.zip.CRC32;
  *
  * @param operation the operation that issued the token
  * @param project the project the listing is for, or {@code ""}
- * @param filterStatus the status filter of the listing, or {@code ""}
+ * @param filter the filter or sort key of the listing, in words, or {@code ""}
  * @param sortOrder the sort order of the listing
- * @param after the number of the last item returned
+ * @param after the key of the last item returned: a number, or for projects their sort key
  */
-record PageToken(
-        String operation, String project, String filterStatus, String sortOrder, long after) {
+record PageToken(String operation, String project, String filter, String sortOrder, String after) {
 
     private static final String VERSION = "1";
     private static final int FIELDS = 6;
 
     String encode() {
-        String payload =
-                String.join(
-                        "\n",
-                        VERSION,
-                        operation,
-                        project,
-                        filterStatus,
-                        sortOrder,
-                        Long.toString(after));
+        String payload = String.join("\n", VERSION, operation, project, filter, sortOrder, after);
         byte[] text = payload.getBytes(StandardCharsets.UTF_8);
         ByteBuffer bytes = ByteBuffer.allocate(text.length + Integer.BYTES);
         bytes.put(text).putInt(checksum(text));
@@ -68,12 +59,7 @@ record PageToken(
         if (fields.length != FIELDS || !fields[0].equals(VERSION)) {
             return Optional.empty();
         }
-        try {
-            long after = Long.parseLong(fields[5]);
-            return Optional.of(new PageToken(fields[1], fields[2], fields[3], fields[4], after));
-        } catch (NumberFormatException notANumber) {
-            return Optional.empty();
-        }
+        return Optional.of(new PageToken(fields[1], fields[2], fields[3], fields[4], fields[5]));
     }
 
     private static int checksum(byte[] text) {
