@@ -5,19 +5,24 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.codebuild.model.Build;
 import software.amazon.awssdk.services.codebuild.model.BuildBatch;
 import software.amazon.awssdk.services.codebuild.model.CodeBuildRequest;
 import software.amazon.awssdk.services.codebuild.model.Project;
 import software.amazon.awssdk.services.codebuild.model.StatusType;
 
 /**
- * {@code FakeCodeBuildState} is the test's handle on the fake: it seeds what CodeBuild holds and
- * reports what CodeBuild was asked.
+ * {@code FakeCodeBuildState} is the test's handle on the fake: it seeds what CodeBuild holds, moves
+ * builds and batches along their lifecycle, and reports what CodeBuild was asked.
  *
  * <p>Declare a parameter of this exact type in a test method, a lifecycle method or a constructor
  * of a {@link FakeCodeBuild @FakeCodeBuild} class. Seeding takes and returns the AWS SDK's own
  * model classes; what the test leaves out is filled in the way CodeBuild fills it (ARNs, ids,
  * numbers, times). Everything returned is an immutable snapshot.
+ *
+ * <p>A build or batch started through the API stays {@code IN_PROGRESS} until the test finishes it
+ * with {@link #finishBuild(String, StatusType)} or {@link #finishBuildBatch(String, StatusType)},
+ * or the code under test stops it; so a test decides exactly what a poller sees.
  *
  * <p>Seeded items and recorded calls follow the scopes described on {@link FakeCodeBuild}: what a
  * test adds is gone when the test ends.
@@ -96,6 +101,88 @@ public interface FakeCodeBuildState {
     BuildBatch addBuildBatch(Consumer<BuildBatch.Builder> buildBatch);
 
     /**
+     * Add a build with the given status to an existing project.
+     *
+     * @param projectName the name of a project added before
+     * @param status the build status, for example {@link StatusType#SUCCEEDED}
+     * @return the build as the fake stores it
+     * @throws IllegalArgumentException if no project of that name was added, or the status is
+     *     {@link StatusType#UNKNOWN_TO_SDK_VERSION}
+     * @see #addBuild(Consumer)
+     * @since 0.1.0
+     */
+    Build addBuild(String projectName, StatusType status);
+
+    /**
+     * Add a build described by the given builder.
+     *
+     * <p>The builder must set the {@linkplain Build.Builder#projectName(String) project name} of a
+     * project added before. The fake fills in what is left out:
+     *
+     * <ul>
+     *   <li>{@code id} {@code {project}:{uuid}} and {@code arn} {@code
+     *       arn:aws:codebuild:{region}:{account}:build/{id}};
+     *   <li>{@code buildNumber}: one more than the highest number the project has had;
+     *   <li>{@code startTime}: now, or later than every time seeded before if that is later;
+     *   <li>{@code buildStatus}: {@code IN_PROGRESS};
+     *   <li>{@code buildComplete}, {@code currentPhase}, {@code phases} and, for a finished status,
+     *       {@code endTime} (equal to the start time), consistent with the status, as {@link
+     *       #finishBuild(String, StatusType)} describes.
+     * </ul>
+     *
+     * <p>A build whose {@linkplain Build.Builder#buildBatchArn(String) buildBatchArn} is the ARN of
+     * a batch of the same project joins that batch, in a new build group named {@code build1},
+     * {@code build2}, ... in the order they were added.
+     *
+     * @param build sets what the test cares about, for example {@code b ->
+     *     b.projectName("web-app").sourceVersion("main")}
+     * @return the build as the fake stores it
+     * @throws IllegalArgumentException if the project name is missing or names no project added
+     *     before, the id does not start with {@code {project}:} or is taken, the number is below 1
+     *     or taken in that project, the status is unknown, the end time is before the start time,
+     *     or the batch ARN names no batch of that project
+     */
+    Build addBuild(Consumer<Build.Builder> build);
+
+    /**
+     * Finish a running build, as CodeBuild would when it ends.
+     *
+     * <p>The build gets the status, an {@code endTime} of now, {@code buildComplete = true}, {@code
+     * currentPhase} {@code COMPLETED}, and every remaining phase up to {@code COMPLETED}; a failure
+     * ({@code FAILED}, {@code FAULT}, {@code TIMED_OUT}) is the status of its {@code BUILD} phase.
+     * A build that belongs to a batch shows its new status in the batch's build group.
+     *
+     * @param id the id of a build the fake holds
+     * @param status the status it ends with; not {@code IN_PROGRESS}
+     * @return the finished build
+     * @throws IllegalArgumentException if no build has that id, or the status is {@code
+     *     IN_PROGRESS} or {@code UNKNOWN_TO_SDK_VERSION}
+     * @throws IllegalStateException if the build has already finished
+     * @since 0.1.0
+     */
+    Build finishBuild(String id, StatusType status);
+
+    /**
+     * Finish a running build batch, and its running builds, as CodeBuild would when it ends.
+     *
+     * <p>The batch gets the status, an {@code endTime} of now, {@code complete = true}, the phases
+     * of a finished batch ({@code SUBMITTED}, {@code DOWNLOAD_BATCHSPEC}, {@code IN_PROGRESS},
+     * {@code COMBINE_ARTIFACTS} when it succeeded, then {@code SUCCEEDED}, {@code STOPPED} or
+     * {@code FAILED}) and a matching {@code currentPhase}. Each of its builds still running
+     * finishes with the same status. A batch with no builds is first given one, in a build group
+     * named {@code DOWNLOAD_SOURCE}, the group every real batch has.
+     *
+     * @param id the id of a batch the fake holds
+     * @param status the status it ends with; not {@code IN_PROGRESS}
+     * @return the finished batch
+     * @throws IllegalArgumentException if no batch has that id, or the status is {@code
+     *     IN_PROGRESS} or {@code UNKNOWN_TO_SDK_VERSION}
+     * @throws IllegalStateException if the batch has already finished
+     * @since 0.1.0
+     */
+    BuildBatch finishBuildBatch(String id, StatusType status);
+
+    /**
      * Return the projects, in the order they were added.
      *
      * @return an immutable snapshot, never {@code null}
@@ -124,6 +211,23 @@ public interface FakeCodeBuildState {
      * @return the batch, or empty if none has that id
      */
     Optional<BuildBatch> buildBatch(String id);
+
+    /**
+     * Return the builds of every project, in the order they were added or started.
+     *
+     * @return an immutable snapshot, never {@code null}
+     * @since 0.1.0
+     */
+    List<Build> builds();
+
+    /**
+     * Return the build with the given id.
+     *
+     * @param id a build id, {@code {project}:{uuid}}
+     * @return the build, or empty if none has that id
+     * @since 0.1.0
+     */
+    Optional<Build> build(String id);
 
     /**
      * Return every call the fake received in the current scope, in the order they arrived.

@@ -2,6 +2,7 @@ package dev.fakecodebuild.internal.junit;
 
 import dev.fakecodebuild.FakeCodeBuildState;
 import dev.fakecodebuild.RecordedCall;
+import dev.fakecodebuild.internal.model.ModelException;
 import java.lang.reflect.Modifier;
 import java.net.URI;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.codebuild.model.Build;
 import software.amazon.awssdk.services.codebuild.model.BuildBatch;
 import software.amazon.awssdk.services.codebuild.model.CodeBuildRequest;
 import software.amazon.awssdk.services.codebuild.model.Project;
@@ -42,11 +44,7 @@ final class DefaultFakeCodeBuildState implements FakeCodeBuildState {
     public BuildBatch addBuildBatch(String projectName, StatusType status) {
         Objects.requireNonNull(projectName, "projectName");
         Objects.requireNonNull(status, "status");
-        if (status == StatusType.UNKNOWN_TO_SDK_VERSION) {
-            throw new IllegalArgumentException(
-                    "UNKNOWN_TO_SDK_VERSION is not a status a build batch can have: use one of "
-                            + StatusType.knownValues());
-        }
+        checkKnown(status, "a build batch");
         return addBuildBatch(batch -> batch.projectName(projectName).buildBatchStatus(status));
     }
 
@@ -57,6 +55,76 @@ final class DefaultFakeCodeBuildState implements FakeCodeBuildState {
         BuildBatch.Builder builder = BuildBatch.builder();
         buildBatch.accept(builder);
         return holder.model().addBuildBatch(builder.build());
+    }
+
+    @Override
+    public Build addBuild(String projectName, StatusType status) {
+        Objects.requireNonNull(projectName, "projectName");
+        Objects.requireNonNull(status, "status");
+        checkKnown(status, "a build");
+        return addBuild(build -> build.projectName(projectName).buildStatus(status));
+    }
+
+    @Override
+    public Build addBuild(Consumer<Build.Builder> build) {
+        Objects.requireNonNull(build, "build");
+        holder.checkOpen();
+        Build.Builder builder = Build.builder();
+        build.accept(builder);
+        return holder.model().addBuild(builder.build());
+    }
+
+    @Override
+    public Build finishBuild(String id, StatusType status) {
+        Objects.requireNonNull(id, "id");
+        checkFinal(status, "a build");
+        holder.checkOpen();
+        try {
+            return holder.model().finishBuild(id, status);
+        } catch (ModelException e) {
+            throw refusal(e);
+        }
+    }
+
+    @Override
+    public BuildBatch finishBuildBatch(String id, StatusType status) {
+        Objects.requireNonNull(id, "id");
+        checkFinal(status, "a build batch");
+        holder.checkOpen();
+        try {
+            return holder.model().finishBuildBatch(id, status);
+        } catch (ModelException e) {
+            throw refusal(e);
+        }
+    }
+
+    private static void checkKnown(StatusType status, String what) {
+        if (status == StatusType.UNKNOWN_TO_SDK_VERSION) {
+            throw new IllegalArgumentException(
+                    "UNKNOWN_TO_SDK_VERSION is not a status "
+                            + what
+                            + " can have: use one of "
+                            + StatusType.knownValues());
+        }
+    }
+
+    private static void checkFinal(StatusType status, String what) {
+        Objects.requireNonNull(status, "status");
+        checkKnown(status, what);
+        if (status == StatusType.IN_PROGRESS) {
+            throw new IllegalArgumentException(
+                    "IN_PROGRESS is not a status "
+                            + what
+                            + " can finish with: use SUCCEEDED, FAILED, FAULT, TIMED_OUT or"
+                            + " STOPPED");
+        }
+    }
+
+    /** The model's "already finished" is a wrong state for the test, not a wrong argument. */
+    private static RuntimeException refusal(ModelException e) {
+        return e.reason() == ModelException.Reason.WRONG_STATE
+                ? new IllegalStateException(e.getMessage(), e)
+                : e;
     }
 
     @Override
@@ -81,6 +149,18 @@ final class DefaultFakeCodeBuildState implements FakeCodeBuildState {
     public Optional<BuildBatch> buildBatch(String id) {
         holder.checkOpen();
         return holder.model().buildBatch(id);
+    }
+
+    @Override
+    public List<Build> builds() {
+        holder.checkOpen();
+        return holder.model().builds();
+    }
+
+    @Override
+    public Optional<Build> build(String id) {
+        holder.checkOpen();
+        return holder.model().build(id);
     }
 
     @Override

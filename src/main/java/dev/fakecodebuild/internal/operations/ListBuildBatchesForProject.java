@@ -72,7 +72,6 @@ final class ListBuildBatchesForProject extends Operation<ListBuildBatchesForProj
     }
 
     private ServiceException projectNotFound(String project) {
-        return ServiceException.resourceNotFound(
-                "Project cannot be found: " + model.arns().project(project));
+        return ServiceException.projectNotFound(model.arns().project(project));
     }
 }

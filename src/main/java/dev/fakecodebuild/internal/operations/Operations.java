@@ -1,6 +1,8 @@
 package dev.fakecodebuild.internal.operations;
 
 import dev.fakecodebuild.internal.model.CodeBuildModel;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -22,7 +24,12 @@ public final class Operations {
      * @return the operations
      */
     public static Operations on(CodeBuildModel model) {
-        return of(new ListBuildBatchesForProject(model));
+        List<Operation<?>> all = new ArrayList<>();
+        all.add(new ListBuildBatchesForProject(model));
+        all.addAll(ProjectOperations.on(model));
+        all.addAll(BuildOperations.on(model));
+        all.addAll(BuildBatchOperations.on(model));
+        return of(all.toArray(Operation<?>[]::new));
     }
 
     /**

@@ -46,6 +46,27 @@ public final class ServiceException extends RuntimeException {
     }
 
     /**
+     * Create the answer to a request that would create something that exists.
+     *
+     * @param message what exists
+     * @return a 400 {@code ResourceAlreadyExistsException}
+     */
+    public static ServiceException resourceAlreadyExists(String message) {
+        return new ServiceException(400, "ResourceAlreadyExistsException", message);
+    }
+
+    /**
+     * Create the answer CodeBuild gives when a project named in a request does not exist.
+     *
+     * @param projectArn the ARN of the missing project
+     * @return a 400 {@code ResourceNotFoundException} "Project cannot be found: {ARN}", the text
+     *     CodeBuild is seen to use
+     */
+    public static ServiceException projectNotFound(String projectArn) {
+        return resourceNotFound("Project cannot be found: " + projectArn);
+    }
+
+    /**
      * Return the HTTP status.
      *
      * @return the status, for example 400
