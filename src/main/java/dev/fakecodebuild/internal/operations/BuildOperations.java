@@ -12,6 +12,13 @@ final class BuildOperations {
     private BuildOperations() {}
 
     static List<Operation<?>> on(CodeBuildModel model) {
-        return List.of();
+        return List.of(
+                new StartBuild(model),
+                new BatchGetBuilds(model),
+                new ListBuilds(model),
+                new ListBuildsForProject(model),
+                new StopBuild(model),
+                new BatchDeleteBuilds(model),
+                new RetryBuild(model));
     }
 }

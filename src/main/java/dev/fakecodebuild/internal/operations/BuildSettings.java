@@ -1,0 +1,255 @@
+package dev.fakecodebuild.internal.operations;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+import software.amazon.awssdk.services.codebuild.model.ArtifactsType;
+import software.amazon.awssdk.services.codebuild.model.AutoRetryConfig;
+import software.amazon.awssdk.services.codebuild.model.Build;
+import software.amazon.awssdk.services.codebuild.model.BuildArtifacts;
+import software.amazon.awssdk.services.codebuild.model.DebugSession;
+import software.amazon.awssdk.services.codebuild.model.EnvironmentVariable;
+import software.amazon.awssdk.services.codebuild.model.LogsConfig;
+import software.amazon.awssdk.services.codebuild.model.LogsLocation;
+import software.amazon.awssdk.services.codebuild.model.Project;
+import software.amazon.awssdk.services.codebuild.model.ProjectArtifacts;
+import software.amazon.awssdk.services.codebuild.model.ProjectEnvironment;
+import software.amazon.awssdk.services.codebuild.model.ProjectSource;
+import software.amazon.awssdk.services.codebuild.model.StartBuildRequest;
+
+/**
+ * The settings a started build carries: the project's, with what the {@code StartBuild} request
+ * overrides laid over them.
+ *
+ * <p>A member the request sets wins; a member it leaves out keeps the project's value. Lists the
+ * request sends (secondary sources, their versions, secondary artifacts) replace the project's
+ * whole, even when empty. Environment variables are merged by name: the project's come first in
+ * their order with the request's value where it names the same variable, then the request's new
+ * names in its order. Enum members are copied as the strings that were sent.
+ *
+ * <p>Where neither sets a value: {@code timeoutInMinutes} 60 and {@code queuedTimeoutInMinutes}
+ * 480, CodeBuild's defaults; {@code encryptionKey} the account's default S3 key; {@code initiator}
+ * is always {@link #INITIATOR}, since the fake does not know who signed the call.
+ */
+final class BuildSettings {
+
+    /** The initiator of every build started through the API. */
+    static final String INITIATOR = "fake-codebuild-user";
+
+    static final int DEFAULT_TIMEOUT_IN_MINUTES = 60;
+    static final int DEFAULT_QUEUED_TIMEOUT_IN_MINUTES = 480;
+
+    private BuildSettings() {}
+
+    /**
+     * Lay a request's overrides over a project's settings.
+     *
+     * @param project the project to build
+     * @param request the request, whose {@code projectName} names that project
+     * @param defaultEncryptionKey the key to use when neither names one
+     * @return the settings of the build to start, with its project name; no id, number or state
+     */
+    static Build of(Project project, StartBuildRequest request, String defaultEncryptionKey) {
+        return Build.builder()
+                .projectName(project.name())
+                .source(source(project.source(), request))
+                .sourceVersion(first(request.sourceVersion(), project.sourceVersion()))
+                .secondarySources(
+                        request.hasSecondarySourcesOverride()
+                                ? request.secondarySourcesOverride()
+                                : project.secondarySources())
+                .secondarySourceVersions(
+                        request.hasSecondarySourcesVersionOverride()
+                                ? request.secondarySourcesVersionOverride()
+                                : project.secondarySourceVersions())
+                .artifacts(artifacts(first(request.artifactsOverride(), project.artifacts())))
+                .secondaryArtifacts(secondaryArtifacts(project, request))
+                .environment(environment(project.environment(), request))
+                .serviceRole(first(request.serviceRoleOverride(), project.serviceRole()))
+                .timeoutInMinutes(
+                        first(
+                                request.timeoutInMinutesOverride(),
+                                project.timeoutInMinutes(),
+                                DEFAULT_TIMEOUT_IN_MINUTES))
+                .queuedTimeoutInMinutes(
+                        first(
+                                request.queuedTimeoutInMinutesOverride(),
+                                project.queuedTimeoutInMinutes(),
+                                DEFAULT_QUEUED_TIMEOUT_IN_MINUTES))
+                .cache(first(request.cacheOverride(), project.cache()))
+                .logs(logs(first(request.logsConfigOverride(), project.logsConfig())))
+                .encryptionKey(
+                        first(
+                                request.encryptionKeyOverride(),
+                                project.encryptionKey(),
+                                defaultEncryptionKey))
+                .initiator(INITIATOR)
+                .debugSession(
+                        request.debugSessionEnabled() == null
+                                ? null
+                                : DebugSession.builder()
+                                        .sessionEnabled(request.debugSessionEnabled())
+                                        .build())
+                .fileSystemLocations(project.fileSystemLocations())
+                .vpcConfig(project.vpcConfig())
+                .autoRetryConfig(
+                        autoRetry(
+                                first(request.autoRetryLimitOverride(), project.autoRetryLimit())))
+                .build();
+    }
+
+    private static List<BuildArtifacts> secondaryArtifacts(
+            Project project, StartBuildRequest request) {
+        if (request.hasSecondaryArtifactsOverride()) {
+            return request.secondaryArtifactsOverride().stream()
+                    .map(BuildSettings::artifacts)
+                    .toList();
+        }
+        if (project.hasSecondaryArtifacts()) {
+            return project.secondaryArtifacts().stream().map(BuildSettings::artifacts).toList();
+        }
+        return null;
+    }
+
+    private static ProjectSource source(ProjectSource project, StartBuildRequest request) {
+        boolean overridden =
+                request.sourceTypeOverrideAsString() != null
+                        || request.sourceLocationOverride() != null
+                        || request.sourceAuthOverride() != null
+                        || request.gitCloneDepthOverride() != null
+                        || request.gitSubmodulesConfigOverride() != null
+                        || request.buildspecOverride() != null
+                        || request.insecureSslOverride() != null
+                        || request.reportBuildStatusOverride() != null
+                        || request.buildStatusConfigOverride() != null;
+        if (!overridden) {
+            return project;
+        }
+        ProjectSource base = project == null ? ProjectSource.builder().build() : project;
+        return base.toBuilder()
+                .type(first(request.sourceTypeOverrideAsString(), base.typeAsString()))
+                .location(first(request.sourceLocationOverride(), base.location()))
+                .auth(first(request.sourceAuthOverride(), base.auth()))
+                .gitCloneDepth(first(request.gitCloneDepthOverride(), base.gitCloneDepth()))
+                .gitSubmodulesConfig(
+                        first(request.gitSubmodulesConfigOverride(), base.gitSubmodulesConfig()))
+                .buildspec(first(request.buildspecOverride(), base.buildspec()))
+                .insecureSsl(first(request.insecureSslOverride(), base.insecureSsl()))
+                .reportBuildStatus(
+                        first(request.reportBuildStatusOverride(), base.reportBuildStatus()))
+                .buildStatusConfig(
+                        first(request.buildStatusConfigOverride(), base.buildStatusConfig()))
+                .build();
+    }
+
+    private static ProjectEnvironment environment(
+            ProjectEnvironment project, StartBuildRequest request) {
+        boolean overridden =
+                request.environmentTypeOverrideAsString() != null
+                        || request.imageOverride() != null
+                        || request.computeTypeOverrideAsString() != null
+                        || request.certificateOverride() != null
+                        || request.privilegedModeOverride() != null
+                        || request.imagePullCredentialsTypeOverrideAsString() != null
+                        || request.registryCredentialOverride() != null
+                        || request.fleetOverride() != null
+                        || request.hasEnvironmentVariablesOverride();
+        if (!overridden) {
+            return project;
+        }
+        ProjectEnvironment base = project == null ? ProjectEnvironment.builder().build() : project;
+        return base.toBuilder()
+                .type(first(request.environmentTypeOverrideAsString(), base.typeAsString()))
+                .image(first(request.imageOverride(), base.image()))
+                .computeType(
+                        first(request.computeTypeOverrideAsString(), base.computeTypeAsString()))
+                .certificate(first(request.certificateOverride(), base.certificate()))
+                .privilegedMode(first(request.privilegedModeOverride(), base.privilegedMode()))
+                .imagePullCredentialsType(
+                        first(
+                                request.imagePullCredentialsTypeOverrideAsString(),
+                                base.imagePullCredentialsTypeAsString()))
+                .registryCredential(
+                        first(request.registryCredentialOverride(), base.registryCredential()))
+                .fleet(first(request.fleetOverride(), base.fleet()))
+                .environmentVariables(
+                        variables(
+                                base.environmentVariables(),
+                                request.environmentVariablesOverride()))
+                .build();
+    }
+
+    /** The project's variables with the overrides laid over them by name. */
+    static List<EnvironmentVariable> variables(
+            List<EnvironmentVariable> project, List<EnvironmentVariable> overrides) {
+        Map<String, EnvironmentVariable> byName = new LinkedHashMap<>();
+        List<EnvironmentVariable> unnamed = new ArrayList<>();
+        for (List<EnvironmentVariable> list : List.of(project, overrides)) {
+            for (EnvironmentVariable variable : list) {
+                if (variable.name() == null) {
+                    unnamed.add(variable);
+                } else {
+                    byName.put(variable.name(), variable);
+                }
+            }
+        }
+        List<EnvironmentVariable> merged = new ArrayList<>(byName.values());
+        merged.addAll(unnamed);
+        return merged;
+    }
+
+    /**
+     * What a build shows of the artifacts it was asked to make: for S3, the location as an S3 ARN
+     * of bucket, path and name; for the other types an empty location, as CodeBuild shows them.
+     */
+    private static BuildArtifacts artifacts(ProjectArtifacts artifacts) {
+        if (artifacts == null) {
+            return null;
+        }
+        String location = "";
+        if (ArtifactsType.S3.toString().equals(artifacts.typeAsString())) {
+            StringJoiner path = new StringJoiner("/", "arn:aws:s3:::", "");
+            for (String part :
+                    new String[] {artifacts.location(), artifacts.path(), artifacts.name()}) {
+                if (part != null && !part.isEmpty()) {
+                    path.add(part);
+                }
+            }
+            location = path.toString();
+        }
+        return BuildArtifacts.builder()
+                .location(location)
+                .overrideArtifactName(artifacts.overrideArtifactName())
+                .encryptionDisabled(artifacts.encryptionDisabled())
+                .artifactIdentifier(artifacts.artifactIdentifier())
+                .bucketOwnerAccess(artifacts.bucketOwnerAccessAsString())
+                .build();
+    }
+
+    private static LogsLocation logs(LogsConfig config) {
+        return config == null
+                ? null
+                : LogsLocation.builder()
+                        .cloudWatchLogs(config.cloudWatchLogs())
+                        .s3Logs(config.s3Logs())
+                        .build();
+    }
+
+    private static AutoRetryConfig autoRetry(Integer limit) {
+        return limit == null
+                ? null
+                : AutoRetryConfig.builder().autoRetryLimit(limit).autoRetryNumber(0).build();
+    }
+
+    @SafeVarargs
+    private static <T> T first(T... values) {
+        for (T value : values) {
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
+    }
+}
