@@ -71,7 +71,11 @@ final class DefaultFakeCodeBuildState implements FakeCodeBuildState {
         holder.checkOpen();
         Build.Builder builder = Build.builder();
         build.accept(builder);
-        return holder.model().addBuild(builder.build());
+        try {
+            return holder.model().addBuild(builder.build());
+        } catch (ModelException e) {
+            throw refusal(e);
+        }
     }
 
     @Override
@@ -120,11 +124,15 @@ final class DefaultFakeCodeBuildState implements FakeCodeBuildState {
         }
     }
 
-    /** The model's "already finished" is a wrong state for the test, not a wrong argument. */
+    /**
+     * The model's "already finished" is a wrong state for the test, not a wrong argument. Other
+     * refusals become a plain {@link IllegalArgumentException}, as documented, rather than the
+     * model's internal subclass.
+     */
     private static RuntimeException refusal(ModelException e) {
         return e.reason() == ModelException.Reason.WRONG_STATE
                 ? new IllegalStateException(e.getMessage(), e)
-                : e;
+                : new IllegalArgumentException(e.getMessage(), e);
     }
 
     @Override
