@@ -6,8 +6,6 @@ import java.util.function.Predicate;
 import software.amazon.awssdk.services.codebuild.model.BuildBatch;
 import software.amazon.awssdk.services.codebuild.model.ListBuildBatchesForProjectRequest;
 import software.amazon.awssdk.services.codebuild.model.ListBuildBatchesForProjectResponse;
-import software.amazon.awssdk.services.codebuild.model.SortOrderType;
-import software.amazon.awssdk.services.codebuild.model.StatusType;
 
 /**
  * {@code ListBuildBatchesForProject}: the ids of a project's build batches, newest first unless
@@ -34,14 +32,13 @@ final class ListBuildBatchesForProject extends Operation<ListBuildBatchesForProj
 
     @Override
     protected ListBuildBatchesForProjectResponse handle(ListBuildBatchesForProjectRequest request) {
-        String status = request.filter() == null ? null : request.filter().statusAsString();
+        // The model leaves projectName optional, but there is no listing without a project.
         new Validation()
                 .required("projectName", request.projectName())
-                .minLength("projectName", request.projectName(), 1)
-                .range("maxResults", request.maxResults(), 1, 100)
-                .oneOf("sortOrder", request.sortOrderAsString(), SortOrderType.knownValues())
-                .oneOf("filter.status", status, StatusType.knownValues())
+                .modelConstraints(request)
                 .check();
+
+        String status = request.filter() == null ? null : request.filter().statusAsString();
 
         String project = request.projectName();
         if (model.project(project).isEmpty()) {
