@@ -33,6 +33,8 @@ final class BatchGetBuilds extends Operation<BatchGetBuildsRequest> {
             // The text CodeBuild answers an empty list with (seen through the Ruby SDK).
             throw ServiceException.invalidInput("The input build ID list cannot be empty.");
         }
+        InputConstraints.check(request);
+
         List<Build> builds = new ArrayList<>();
         List<String> notFound = new ArrayList<>();
         for (String id : new LinkedHashSet<>(request.ids())) {

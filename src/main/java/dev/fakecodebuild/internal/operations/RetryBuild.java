@@ -27,13 +27,10 @@ final class RetryBuild extends Operation<RetryBuildRequest> {
 
     @Override
     protected RetryBuildResponse handle(RetryBuildRequest request) {
+        // The model leaves id optional, but there is nothing to retry without it.
+        new Validation().required("id", request.id()).modelConstraints(request).check();
+
         String id = request.id();
-        if (id == null) {
-            // Optional in the service model, yet there is nothing to retry without it.
-            throw ServiceException.invalidInput(
-                    "1 validation error detected: Value null at 'id' failed to satisfy"
-                            + " constraint: Member must not be null");
-        }
         try {
             Build retried =
                     model.retryBuild(
