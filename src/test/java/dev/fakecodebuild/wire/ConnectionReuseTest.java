@@ -52,8 +52,8 @@ class ConnectionReuseTest {
                 Arguments.of(
                         "POST",
                         "/",
-                        "CodeBuild_20161006.BatchGetBuilds",
-                        "{\"ids\":[\"a:b\"]}",
+                        "CodeBuild_20161006.BatchGetReports",
+                        "{\"reportArns\":[\"arn:report:1\"]}",
                         400,
                         "UnknownOperationException"),
                 Arguments.of(

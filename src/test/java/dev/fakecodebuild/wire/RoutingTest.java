@@ -19,7 +19,7 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import software.amazon.awssdk.services.codebuild.model.BatchGetBuildsRequest;
+import software.amazon.awssdk.services.codebuild.model.BatchGetReportsRequest;
 import software.amazon.awssdk.services.codebuild.model.BuildBatch;
 import software.amazon.awssdk.services.codebuild.model.ListBuildBatchesForProjectRequest;
 import software.amazon.awssdk.services.codebuild.model.StatusType;
@@ -105,8 +105,8 @@ class RoutingTest {
     @Test
     void operationNotImplementedYetIsUnknownOperationAndRecordsTheDecodedRequest(
             FakeCodeBuildState state) {
-        String target = "CodeBuild_20161006.BatchGetBuilds";
-        String body = "{\"ids\":[\"web-app:1\",\"web-app:2\"]}";
+        String target = "CodeBuild_20161006.BatchGetReports";
+        String body = "{\"reportArns\":[\"arn:report:1\",\"arn:report:2\"]}";
 
         var response = post(state.endpoint(), target, body);
 
@@ -114,28 +114,27 @@ class RoutingTest {
                 response,
                 400,
                 UNKNOWN,
-                "fake-codebuild does not implement BatchGetBuilds yet; the README lists the"
+                "fake-codebuild does not implement BatchGetReports yet; the README lists the"
                         + " operations it serves");
         RecordedCall call = single(state);
-        assertRecorded(call, "BatchGetBuilds", target, body, 400, UNKNOWN);
-        assertThat(call.request())
-                .contains(BatchGetBuildsRequest.builder().ids("web-app:1", "web-app:2").build());
-        assertThat(state.requests(BatchGetBuildsRequest.class))
-                .containsExactly(
-                        BatchGetBuildsRequest.builder().ids("web-app:1", "web-app:2").build());
+        assertRecorded(call, "BatchGetReports", target, body, 400, UNKNOWN);
+        var decoded =
+                BatchGetReportsRequest.builder().reportArns("arn:report:1", "arn:report:2").build();
+        assertThat(call.request()).contains(decoded);
+        assertThat(state.requests(BatchGetReportsRequest.class)).containsExactly(decoded);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{\"ids\":", "{\"ids\":\"web-app:1\"}"})
+    @ValueSource(strings = {"{\"reportArns\":", "{\"reportArns\":\"arn:report:1\"}"})
     void operationNotImplementedYetWithAnUndecodableBodyIsStillUnknownOperation(
             String body, FakeCodeBuildState state) {
-        var response = post(state.endpoint(), "CodeBuild_20161006.BatchGetBuilds", body);
+        var response = post(state.endpoint(), "CodeBuild_20161006.BatchGetReports", body);
 
         assertError(
                 response,
                 400,
                 UNKNOWN,
-                "fake-codebuild does not implement BatchGetBuilds yet; the README lists the"
+                "fake-codebuild does not implement BatchGetReports yet; the README lists the"
                         + " operations it serves");
         assertThat(single(state).request()).isEmpty();
     }
