@@ -449,6 +449,26 @@ class StartBuildTest {
         }
 
         @Test
+        void aTokenWhoseBuildWasDeletedStartsANewBuild(
+                CodeBuildClient codeBuild, FakeCodeBuildState state) {
+            state.addProject("web-app");
+            var request =
+                    StartBuildRequest.builder()
+                            .projectName("web-app")
+                            .idempotencyToken("deploy-42")
+                            .build();
+            Build first = codeBuild.startBuild(request).build();
+            state.finishBuild(first.id(), StatusType.SUCCEEDED);
+            codeBuild.batchDeleteBuilds(r -> r.ids(first.id()));
+
+            Build again = codeBuild.startBuild(request).build();
+
+            assertThat(again.id()).isNotEqualTo(first.id());
+            assertThat(again.buildNumber()).isEqualTo(2L);
+            assertThat(codeBuild.startBuild(request).build()).isEqualTo(again);
+        }
+
+        @Test
         void anotherTokenStartsAnotherBuild(CodeBuildClient codeBuild, FakeCodeBuildState state) {
             state.addProject("web-app");
 

@@ -580,14 +580,15 @@ public final class CodeBuildModel {
      * @param template the build's settings, with its project name; the model gives it an id, ARN,
      *     number, start time and the state of a build just started
      * @param idempotency the call's idempotency token and request, or {@code null}
-     * @return the started build, or the build an earlier call with the same token started
+     * @return the started build, or the build an earlier call with the same token started if it was
+     *     not deleted since
      * @throws ModelException {@code NOT_FOUND} if there is no such project, {@code TOKEN_MISMATCH}
      *     if the token was used with another request
      */
     public synchronized Build startBuild(Build template, Idempotency idempotency) {
-        Optional<String> earlier = earlierStart(idempotency);
+        Optional<Build> earlier = earlierStart(idempotency).flatMap(this::build);
         if (earlier.isPresent()) {
-            return buildOrThrow(earlier.get());
+            return earlier.get();
         }
         projectEntry(template.projectName());
         Build build = insertBuild(startedCopy(template));
@@ -633,15 +634,16 @@ public final class CodeBuildModel {
      *
      * @param id the build id
      * @param idempotency the call's idempotency token and request, or {@code null}
-     * @return the new build
+     * @return the new build, or the build an earlier call with the same token started if it was not
+     *     deleted since
      * @throws ModelException {@code NOT_FOUND} if there is no such build or its project is gone,
      *     {@code WRONG_STATE} if it is still running, {@code TOKEN_MISMATCH} if the token was used
      *     with another request
      */
     public synchronized Build retryBuild(String id, Idempotency idempotency) {
-        Optional<String> earlier = earlierStart(idempotency);
+        Optional<Build> earlier = earlierStart(idempotency).flatMap(this::build);
         if (earlier.isPresent()) {
-            return buildOrThrow(earlier.get());
+            return earlier.get();
         }
         Build build = buildOrThrow(id);
         if (!Boolean.TRUE.equals(build.buildComplete())) {
