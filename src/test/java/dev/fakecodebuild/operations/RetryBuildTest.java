@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.codebuild.CodeBuildClient;
 import software.amazon.awssdk.services.codebuild.model.Build;
 import software.amazon.awssdk.services.codebuild.model.BuildBatch;
 import software.amazon.awssdk.services.codebuild.model.ComputeType;
+import software.amazon.awssdk.services.codebuild.model.ExportedEnvironmentVariable;
 import software.amazon.awssdk.services.codebuild.model.RetryBuildRequest;
 import software.amazon.awssdk.services.codebuild.model.StatusType;
 
@@ -58,6 +59,29 @@ class RetryBuildTest {
         assertThat(state.builds()).hasSize(2).last().isEqualTo(retried);
         assertThat(state.build(original.id()).orElseThrow().buildStatus())
                 .isEqualTo(StatusType.FAILED);
+    }
+
+    @Test
+    void whatTheEarlierRunProducedIsNotCarriedOver(
+            CodeBuildClient codeBuild, FakeCodeBuildState state) {
+        Build failed =
+                state.addBuild(
+                        b ->
+                                b.projectName("web-app")
+                                        .buildStatus(StatusType.FAILED)
+                                        .sourceVersion("main")
+                                        .exportedEnvironmentVariables(
+                                                ExportedEnvironmentVariable.builder()
+                                                        .name("VERSION")
+                                                        .value("1.2.3")
+                                                        .build())
+                                        .reportArns("arn:aws:codebuild:report/1"));
+
+        Build retried = codeBuild.retryBuild(r -> r.id(failed.id())).build();
+
+        assertThat(retried.sourceVersion()).isEqualTo("main");
+        assertThat(retried.hasExportedEnvironmentVariables()).isFalse();
+        assertThat(retried.hasReportArns()).isFalse();
     }
 
     @Test

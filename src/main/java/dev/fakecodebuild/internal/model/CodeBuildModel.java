@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.codebuild.model.Build;
 import software.amazon.awssdk.services.codebuild.model.BuildBatch;
 import software.amazon.awssdk.services.codebuild.model.BuildGroup;
 import software.amazon.awssdk.services.codebuild.model.BuildSummary;
+import software.amazon.awssdk.services.codebuild.model.ExportedEnvironmentVariable;
 import software.amazon.awssdk.services.codebuild.model.Project;
 import software.amazon.awssdk.services.codebuild.model.RetryBuildBatchType;
 import software.amazon.awssdk.services.codebuild.model.StatusType;
@@ -652,7 +653,14 @@ public final class CodeBuildModel {
                     "Build " + id + " is in progress; only a finished build can be retried");
         }
         projectEntry(build.projectName());
-        Build rerun = insertBuild(startedCopy(build.toBuilder().buildBatchArn(null).build()));
+        // The new build runs alone, and what the earlier run produced is not carried over.
+        Build settings =
+                build.toBuilder()
+                        .buildBatchArn(null)
+                        .exportedEnvironmentVariables((List<ExportedEnvironmentVariable>) null)
+                        .reportArns((List<String>) null)
+                        .build();
+        Build rerun = insertBuild(startedCopy(settings));
         remember(idempotency, rerun.id());
         return rerun;
     }
