@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import software.amazon.awssdk.services.codebuild.CodeBuildClient;
 import software.amazon.awssdk.services.codebuild.model.Build;
 import software.amazon.awssdk.services.codebuild.model.BuildBatch;
 import software.amazon.awssdk.services.codebuild.model.BuildPhase;
@@ -273,6 +274,37 @@ class BuildSeedingTest {
                     .hasMessage(
                             "Build endTime 2024-01-02T03:04:05.677Z is before its startTime"
                                     + " 2024-01-02T03:04:05.678Z");
+        }
+    }
+
+    @Nested
+    class ReadingBack {
+
+        @Test
+        void buildsAreInTheOrderTheyWereAddedOrStarted(
+                CodeBuildClient codeBuild, FakeCodeBuildState state) {
+            state.addProject("api");
+            Build first = state.addBuild("api", StatusType.SUCCEEDED);
+            Build second = codeBuild.startBuild(r -> r.projectName("web-app")).build();
+            Build third = state.addBuild(b -> b.projectName("web-app").buildNumber(1000L));
+            Build fourth = codeBuild.startBuild(r -> r.projectName("api")).build();
+
+            assertThat(state.builds()).containsExactly(first, second, third, fourth);
+        }
+
+        @Test
+        void buildsIsASnapshot(FakeCodeBuildState state) {
+            Build running = state.addBuild("web-app", StatusType.IN_PROGRESS);
+            List<Build> before = state.builds();
+
+            Build finished = state.finishBuild(running.id(), StatusType.SUCCEEDED);
+            state.addBuild("web-app", StatusType.FAILED);
+
+            assertThat(before).containsExactly(running);
+            assertThatThrownBy(() -> before.add(finished))
+                    .isInstanceOf(UnsupportedOperationException.class);
+            assertThat(state.builds()).hasSize(2).first().isEqualTo(finished);
+            assertThat(state.build(running.id())).contains(finished);
         }
     }
 

@@ -26,6 +26,7 @@ import software.amazon.awssdk.services.codebuild.model.BuildPhase;
 import software.amazon.awssdk.services.codebuild.model.BuildPhaseType;
 import software.amazon.awssdk.services.codebuild.model.CacheType;
 import software.amazon.awssdk.services.codebuild.model.ComputeType;
+import software.amazon.awssdk.services.codebuild.model.CredentialProviderType;
 import software.amazon.awssdk.services.codebuild.model.EnvironmentType;
 import software.amazon.awssdk.services.codebuild.model.EnvironmentVariable;
 import software.amazon.awssdk.services.codebuild.model.EnvironmentVariableType;
@@ -35,6 +36,10 @@ import software.amazon.awssdk.services.codebuild.model.ProjectArtifacts;
 import software.amazon.awssdk.services.codebuild.model.ProjectEnvironment;
 import software.amazon.awssdk.services.codebuild.model.ProjectSource;
 import software.amazon.awssdk.services.codebuild.model.ProjectSourceVersion;
+import software.amazon.awssdk.services.codebuild.model.RegistryCredential;
+import software.amazon.awssdk.services.codebuild.model.S3LogsConfig;
+import software.amazon.awssdk.services.codebuild.model.SourceAuth;
+import software.amazon.awssdk.services.codebuild.model.SourceAuthType;
 import software.amazon.awssdk.services.codebuild.model.SourceType;
 import software.amazon.awssdk.services.codebuild.model.StartBuildRequest;
 import software.amazon.awssdk.services.codebuild.model.StatusType;
@@ -267,6 +272,67 @@ class StartBuildTest {
             assertThat(build.encryptionKey()).isEqualTo("alias/other");
             assertThat(build.artifacts()).isEqualTo(BuildArtifacts.builder().location("").build());
             assertThat(build.debugSession().sessionEnabled()).isTrue();
+        }
+
+        @Test
+        void theOtherSourceEnvironmentAndLogOverridesWinToo(
+                CodeBuildClient codeBuild, FakeCodeBuildState state) {
+            addConfiguredProject(state);
+            var auth =
+                    SourceAuth.builder().type(SourceAuthType.CODECONNECTIONS).resource("c").build();
+            var registry =
+                    RegistryCredential.builder()
+                            .credential("arn:aws:secretsmanager:registry")
+                            .credentialProvider(CredentialProviderType.SECRETS_MANAGER)
+                            .build();
+            var s3Logs =
+                    S3LogsConfig.builder()
+                            .status(LogsConfigStatusType.ENABLED)
+                            .location("logs-bucket/web")
+                            .build();
+
+            Build build =
+                    codeBuild
+                            .startBuild(
+                                    r ->
+                                            r.projectName("web-app")
+                                                    .sourceTypeOverride(SourceType.BITBUCKET)
+                                                    .sourceLocationOverride("https://bb/o/web")
+                                                    .sourceAuthOverride(auth)
+                                                    .insecureSslOverride(true)
+                                                    .reportBuildStatusOverride(true)
+                                                    .gitSubmodulesConfigOverride(
+                                                            g -> g.fetchSubmodules(true))
+                                                    .buildStatusConfigOverride(c -> c.context("ci"))
+                                                    .environmentTypeOverride(
+                                                            EnvironmentType.ARM_CONTAINER)
+                                                    .registryCredentialOverride(registry)
+                                                    .fleetOverride(f -> f.fleetArn("arn:fleet"))
+                                                    .logsConfigOverride(l -> l.s3Logs(s3Logs))
+                                                    .autoRetryLimitOverride(2))
+                            .build();
+
+            assertThat(build.source())
+                    .isEqualTo(
+                            ProjectSource.builder()
+                                    .type(SourceType.BITBUCKET)
+                                    .location("https://bb/o/web")
+                                    .gitCloneDepth(1)
+                                    .buildspec("buildspec.yml")
+                                    .auth(auth)
+                                    .insecureSsl(true)
+                                    .reportBuildStatus(true)
+                                    .gitSubmodulesConfig(g -> g.fetchSubmodules(true))
+                                    .buildStatusConfig(c -> c.context("ci"))
+                                    .build());
+            assertThat(build.environment().type()).isEqualTo(EnvironmentType.ARM_CONTAINER);
+            assertThat(build.environment().image()).isEqualTo("aws/codebuild/standard:7.0");
+            assertThat(build.environment().registryCredential()).isEqualTo(registry);
+            assertThat(build.environment().fleet().fleetArn()).isEqualTo("arn:fleet");
+            assertThat(build.logs().s3Logs()).isEqualTo(s3Logs);
+            assertThat(build.logs().cloudWatchLogs()).isNull();
+            assertThat(build.autoRetryConfig().autoRetryLimit()).isEqualTo(2);
+            assertThat(build.autoRetryConfig().autoRetryNumber()).isZero();
         }
 
         @Test
@@ -528,6 +594,40 @@ class StartBuildTest {
                     .containsExactlyInAnyOrderElementsOf(
                             LongStream.rangeClosed(1, 50).boxed().toList());
             assertThat(state.builds()).hasSize(50).containsExactlyInAnyOrderElementsOf(builds);
+        }
+
+        @Test
+        void concurrentStartsWithOneTokenStartOneBuild(
+                CodeBuildClient codeBuild, FakeCodeBuildState state) throws Exception {
+            state.addProject("web-app");
+            ExecutorService threads = Executors.newFixedThreadPool(10);
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Build>> futures = new ArrayList<>();
+            List<Build> builds = new ArrayList<>();
+            try {
+                for (int i = 0; i < 10; i++) {
+                    futures.add(
+                            threads.submit(
+                                    () -> {
+                                        go.await();
+                                        return codeBuild
+                                                .startBuild(
+                                                        r ->
+                                                                r.projectName("web-app")
+                                                                        .idempotencyToken("once"))
+                                                .build();
+                                    }));
+                }
+                go.countDown();
+                for (Future<Build> future : futures) {
+                    builds.add(future.get(30, TimeUnit.SECONDS));
+                }
+            } finally {
+                threads.shutdownNow();
+            }
+
+            assertThat(state.builds()).hasSize(1);
+            assertThat(builds).containsOnly(state.builds().get(0));
         }
     }
 }

@@ -182,7 +182,7 @@ final class BuildSettings {
     }
 
     /** The project's variables with the overrides laid over them by name. */
-    static List<EnvironmentVariable> variables(
+    private static List<EnvironmentVariable> variables(
             List<EnvironmentVariable> project, List<EnvironmentVariable> overrides) {
         Map<String, EnvironmentVariable> byName = new LinkedHashMap<>();
         List<EnvironmentVariable> unnamed = new ArrayList<>();
