@@ -131,9 +131,8 @@ public interface FakeCodeBuildState {
      * </ul>
      *
      * <p>A build whose {@linkplain Build.Builder#buildBatchArn(String) buildBatchArn} is the ARN of
-     * a batch of the same project joins that batch, in a new build group whose identifier is {@code
-     * "build"} followed by its place among the batch's groups: {@code "build1"}, {@code "build2"},
-     * ... in the order they were added.
+     * a batch of the same project joins that batch, in a new build group whose identifier is
+     * "build" and its position among the batch's groups, counting from 1.
      *
      * @param build sets what the test cares about, for example {@code b ->
      *     b.projectName("web-app").sourceVersion("main")}
