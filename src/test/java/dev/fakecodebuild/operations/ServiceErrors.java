@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.codebuild.model.InvalidInputException;
+import software.amazon.awssdk.services.codebuild.model.ResourceAlreadyExistsException;
 import software.amazon.awssdk.services.codebuild.model.ResourceNotFoundException;
 
 /** Assertions on the errors the SDK client throws for the fake's answers. */
@@ -13,6 +14,7 @@ final class ServiceErrors {
 
     static final String INVALID_INPUT = "InvalidInputException";
     static final String RESOURCE_NOT_FOUND = "ResourceNotFoundException";
+    static final String RESOURCE_ALREADY_EXISTS = "ResourceAlreadyExistsException";
 
     private ServiceErrors() {}
 
@@ -30,6 +32,16 @@ final class ServiceErrors {
      */
     static ResourceNotFoundException resourceNotFound(ThrowingCallable call, String message) {
         return refused(ResourceNotFoundException.class, RESOURCE_NOT_FOUND, call, message);
+    }
+
+    /**
+     * Run a call that must be refused with a {@code ResourceAlreadyExistsException} carrying
+     * exactly the given message, and return the exception.
+     */
+    static ResourceAlreadyExistsException resourceAlreadyExists(
+            ThrowingCallable call, String message) {
+        return refused(
+                ResourceAlreadyExistsException.class, RESOURCE_ALREADY_EXISTS, call, message);
     }
 
     private static <E extends AwsServiceException> E refused(

@@ -30,14 +30,14 @@ final class ListBuildBatchesForProject extends Operation<ListBuildBatchesForProj
         this.model = model;
     }
 
+    /** The model leaves projectName optional, but there is no listing without a project. */
+    @Override
+    protected Validation rules(ListBuildBatchesForProjectRequest request) {
+        return new Validation().required("projectName", request.projectName());
+    }
+
     @Override
     protected ListBuildBatchesForProjectResponse handle(ListBuildBatchesForProjectRequest request) {
-        // The model leaves projectName optional, but there is no listing without a project.
-        new Validation()
-                .required("projectName", request.projectName())
-                .modelConstraints(request)
-                .check();
-
         String status = request.filter() == null ? null : request.filter().statusAsString();
 
         String project = request.projectName();

@@ -12,6 +12,11 @@ final class ProjectOperations {
     private ProjectOperations() {}
 
     static List<Operation<?>> on(CodeBuildModel model) {
-        return List.of();
+        return List.of(
+                new CreateProject(model),
+                new BatchGetProjects(model),
+                new ListProjects(model),
+                new UpdateProject(model),
+                new DeleteProject(model));
     }
 }
