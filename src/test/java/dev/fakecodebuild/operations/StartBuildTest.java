@@ -445,6 +445,47 @@ class StartBuildTest {
         }
 
         @Test
+        void ofAProjectCreatedThroughTheApiAreItsSettings(CodeBuildClient codeBuild) {
+            var project =
+                    codeBuild
+                            .createProject(
+                                    r ->
+                                            r.name("web-app")
+                                                    .source(
+                                                            s ->
+                                                                    s.type(SourceType.CODECOMMIT)
+                                                                            .location(
+                                                                                    "https://git/web"))
+                                                    .artifacts(
+                                                            a -> a.type(ArtifactsType.NO_ARTIFACTS))
+                                                    .environment(
+                                                            e ->
+                                                                    e.type(
+                                                                                    EnvironmentType
+                                                                                            .LINUX_CONTAINER)
+                                                                            .image("img:1")
+                                                                            .computeType(
+                                                                                    ComputeType
+                                                                                            .BUILD_GENERAL1_SMALL))
+                                                    .serviceRole(ROLE))
+                            .project();
+
+            Build build =
+                    codeBuild
+                            .startBuild(r -> r.projectName("web-app").imageOverride("img:2"))
+                            .build();
+
+            assertThat(build.source()).isEqualTo(project.source());
+            assertThat(build.environment())
+                    .isEqualTo(project.environment().toBuilder().image("img:2").build());
+            assertThat(build.serviceRole()).isEqualTo(ROLE);
+            assertThat(build.timeoutInMinutes()).isEqualTo(project.timeoutInMinutes());
+            assertThat(build.queuedTimeoutInMinutes()).isEqualTo(project.queuedTimeoutInMinutes());
+            assertThat(build.encryptionKey()).isEqualTo(project.encryptionKey());
+            assertThat(build.artifacts()).isEqualTo(BuildArtifacts.builder().location("").build());
+        }
+
+        @Test
         void theRequestIsRecordedAsSent(CodeBuildClient codeBuild, FakeCodeBuildState state) {
             state.addProject("web-app");
             var request =

@@ -160,8 +160,12 @@ final class BuildSettings {
             return project;
         }
         ProjectEnvironment base = project == null ? ProjectEnvironment.builder().build() : project;
-        return base.toBuilder()
-                .type(first(request.environmentTypeOverrideAsString(), base.typeAsString()))
+        ProjectEnvironment.Builder merged = base.toBuilder();
+        if (request.hasEnvironmentVariablesOverride()) {
+            merged.environmentVariables(
+                    variables(base.environmentVariables(), request.environmentVariablesOverride()));
+        }
+        return merged.type(first(request.environmentTypeOverrideAsString(), base.typeAsString()))
                 .image(first(request.imageOverride(), base.image()))
                 .computeType(
                         first(request.computeTypeOverrideAsString(), base.computeTypeAsString()))
@@ -174,10 +178,6 @@ final class BuildSettings {
                 .registryCredential(
                         first(request.registryCredentialOverride(), base.registryCredential()))
                 .fleet(first(request.fleetOverride(), base.fleet()))
-                .environmentVariables(
-                        variables(
-                                base.environmentVariables(),
-                                request.environmentVariablesOverride()))
                 .build();
     }
 
