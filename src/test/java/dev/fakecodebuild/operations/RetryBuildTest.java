@@ -121,6 +121,19 @@ class RetryBuildTest {
     }
 
     @Test
+    void aBuildOfADeletedProjectIsRefusedWithTheProject(
+            CodeBuildClient codeBuild, FakeCodeBuildState state) {
+        state.addProject("gone");
+        Build build = state.addBuild("gone", StatusType.SUCCEEDED);
+        codeBuild.deleteProject(r -> r.name("gone"));
+
+        resourceNotFound(
+                () -> codeBuild.retryBuild(r -> r.id(build.id())),
+                "Project cannot be found: arn:aws:codebuild:us-east-1:123456789012:project/gone");
+        assertThat(state.builds()).containsExactly(build);
+    }
+
+    @Test
     void withoutAnIdIsRefused(CodeBuildClient codeBuild) {
         invalidInput(
                 () -> codeBuild.retryBuild(RetryBuildRequest.builder().build()),

@@ -30,8 +30,6 @@ final class BatchDeleteBuilds extends Operation<BatchDeleteBuildsRequest> {
 
     @Override
     protected BatchDeleteBuildsResponse handle(BatchDeleteBuildsRequest request) {
-        InputConstraints.check(request);
-
         var result = model.deleteBuilds(List.copyOf(new LinkedHashSet<>(request.ids())));
 
         List<BuildNotDeleted> notDeleted =

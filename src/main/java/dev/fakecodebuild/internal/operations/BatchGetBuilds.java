@@ -27,14 +27,20 @@ final class BatchGetBuilds extends Operation<BatchGetBuildsRequest> {
         this.model = model;
     }
 
+    /**
+     * An empty id list is refused with the text CodeBuild is seen to answer it with (through the
+     * Ruby SDK), alone, instead of the model's length message.
+     */
     @Override
-    protected BatchGetBuildsResponse handle(BatchGetBuildsRequest request) {
+    protected Validation rules(BatchGetBuildsRequest request) {
         if (request.hasIds() && request.ids().isEmpty()) {
-            // The text CodeBuild answers an empty list with (seen through the Ruby SDK).
             throw ServiceException.invalidInput("The input build ID list cannot be empty.");
         }
-        InputConstraints.check(request);
+        return new Validation();
+    }
 
+    @Override
+    protected BatchGetBuildsResponse handle(BatchGetBuildsRequest request) {
         List<Build> builds = new ArrayList<>();
         List<String> notFound = new ArrayList<>();
         for (String id : new LinkedHashSet<>(request.ids())) {

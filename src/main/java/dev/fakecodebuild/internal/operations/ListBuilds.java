@@ -30,8 +30,6 @@ final class ListBuilds extends Operation<ListBuildsRequest> {
 
     @Override
     protected ListBuildsResponse handle(ListBuildsRequest request) {
-        InputConstraints.check(request);
-
         Listing listing =
                 Listing.of(NAME, null, null, request.sortOrderAsString(), request.nextToken());
 

@@ -28,8 +28,6 @@ final class ListBuildsForProject extends Operation<ListBuildsForProjectRequest> 
 
     @Override
     protected ListBuildsForProjectResponse handle(ListBuildsForProjectRequest request) {
-        InputConstraints.check(request);
-
         String project = request.projectName();
         if (model.project(project).isEmpty()) {
             throw projectNotFound(project);

@@ -25,11 +25,14 @@ final class RetryBuild extends Operation<RetryBuildRequest> {
         this.model = model;
     }
 
+    /** The model leaves id optional, but there is nothing to retry without it. */
+    @Override
+    protected Validation rules(RetryBuildRequest request) {
+        return new Validation().required("id", request.id());
+    }
+
     @Override
     protected RetryBuildResponse handle(RetryBuildRequest request) {
-        // The model leaves id optional, but there is nothing to retry without it.
-        new Validation().required("id", request.id()).modelConstraints(request).check();
-
         String id = request.id();
         try {
             Build retried =

@@ -28,8 +28,6 @@ final class StartBuild extends Operation<StartBuildRequest> {
 
     @Override
     protected StartBuildResponse handle(StartBuildRequest request) {
-        InputConstraints.check(request);
-
         String projectName = request.projectName();
         Project project =
                 model.project(projectName).orElseThrow(() -> projectNotFound(projectName));

@@ -23,8 +23,6 @@ final class StopBuild extends Operation<StopBuildRequest> {
 
     @Override
     protected StopBuildResponse handle(StopBuildRequest request) {
-        InputConstraints.check(request);
-
         String id = request.id();
         try {
             Build stopped = model.stopBuild(id);
