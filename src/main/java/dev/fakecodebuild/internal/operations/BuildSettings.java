@@ -202,7 +202,9 @@ final class BuildSettings {
 
     /**
      * What a build shows of the artifacts it was asked to make: for S3, the location as an S3 ARN
-     * of bucket, path and name; for the other types an empty location, as CodeBuild shows them.
+     * of bucket, path and name; for the other types an empty location, as CodeBuild shows them. The
+     * ARN is always in the {@code aws} partition, and a {@code BUILD_ID} namespace does not add the
+     * build id to it, since the build has no id yet.
      */
     private static BuildArtifacts artifacts(ProjectArtifacts artifacts) {
         if (artifacts == null) {
