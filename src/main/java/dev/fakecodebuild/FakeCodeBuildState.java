@@ -131,8 +131,9 @@ public interface FakeCodeBuildState {
      * </ul>
      *
      * <p>A build whose {@linkplain Build.Builder#buildBatchArn(String) buildBatchArn} is the ARN of
-     * a batch of the same project joins that batch, in a new build group named {@code build1},
-     * {@code build2}, ... in the order they were added.
+     * a batch of the same project joins that batch, in a new build group. The groups of joining
+     * builds are named "build" followed by their position among the batch's groups, counting
+     * from 1 (build1, build2, ...).
      *
      * @param build sets what the test cares about, for example {@code b ->
      *     b.projectName("web-app").sourceVersion("main")}
