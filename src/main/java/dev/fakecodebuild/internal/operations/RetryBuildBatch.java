@@ -1,0 +1,76 @@
+package dev.fakecodebuild.internal.operations;
+
+import dev.fakecodebuild.internal.model.CodeBuildModel;
+import dev.fakecodebuild.internal.model.ModelException;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
+import software.amazon.awssdk.services.codebuild.model.BuildBatch;
+import software.amazon.awssdk.services.codebuild.model.RetryBuildBatchRequest;
+import software.amazon.awssdk.services.codebuild.model.RetryBuildBatchResponse;
+import software.amazon.awssdk.services.codebuild.model.RetryBuildBatchType;
+
+/**
+ * {@code RetryBuildBatch}: runs a failed build batch ({@code FAILED}, {@code FAULT} or {@code
+ * TIMED_OUT}) again, and answers it in progress again.
+ *
+ * <p>{@code RETRY_ALL_BUILDS}, the default when {@code retryType} is left out (AWS documents none),
+ * gives every build group a new build; {@code RETRY_FAILED_BUILDS} only the groups whose build did
+ * not succeed. A group's earlier build summary moves to its {@code priorBuildSummaryList}.
+ *
+ * <p>The service model does not require {@code id}, but nothing can be retried without one: a
+ * request without it is refused with {@code InvalidInputException} "Build batch id is required".
+ */
+final class RetryBuildBatch extends Operation<RetryBuildBatchRequest> {
+
+    static final String NAME = "RetryBuildBatch";
+    static final String ID_REQUIRED = "Build batch id is required";
+
+    private final CodeBuildModel model;
+
+    RetryBuildBatch(CodeBuildModel model) {
+        super(NAME, RetryBuildBatchRequest.class, RetryBuildBatchRequest::builder);
+        this.model = model;
+    }
+
+    @Override
+    protected RetryBuildBatchResponse handle(RetryBuildBatchRequest request) {
+        String id = request.id();
+        if (id == null) {
+            throw ServiceException.invalidInput(ID_REQUIRED);
+        }
+        RetryBuildBatchType retryType =
+                request.retryType() == null
+                        ? RetryBuildBatchType.RETRY_ALL_BUILDS
+                        : request.retryType();
+        RetryBuildBatchRequest sent =
+                request.toBuilder()
+                        .overrideConfiguration((AwsRequestOverrideConfiguration) null)
+                        .build();
+
+        BuildBatch retried;
+        try {
+            retried =
+                    model.retryBuildBatch(
+                            id,
+                            retryType,
+                            BuildBatchRefusals.idempotency(NAME, request.idempotencyToken(), sent));
+        } catch (ModelException e) {
+            throw switch (e.reason()) {
+                case NOT_FOUND -> BuildBatchRefusals.notFound(id);
+                case WRONG_STATE ->
+                        ServiceException.invalidInput(
+                                "Build batch "
+                                        + id
+                                        + " is "
+                                        + status(id)
+                                        + ": only a failed batch can be retried");
+                case TOKEN_MISMATCH -> BuildBatchRefusals.tokenMismatch(request.idempotencyToken());
+                default -> BuildBatchRefusals.unexpected(NAME, e);
+            };
+        }
+        return RetryBuildBatchResponse.builder().buildBatch(retried).build();
+    }
+
+    private String status(String id) {
+        return model.buildBatch(id).map(BuildBatch::buildBatchStatusAsString).orElse("?");
+    }
+}
