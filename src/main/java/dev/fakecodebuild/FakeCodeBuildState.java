@@ -131,9 +131,8 @@ public interface FakeCodeBuildState {
      * </ul>
      *
      * <p>A build whose {@linkplain Build.Builder#buildBatchArn(String) buildBatchArn} is the ARN of
-     * a batch of the same project joins that batch, in a new build group. The groups of joining
-     * builds are named "build" followed by their position among the batch's groups, counting from 1
-     * (build1, build2, ...).
+     * a batch of the same project joins that batch, in a new build group whose identifier is
+     * "build" and its position among the batch's groups, counting from 1.
      *
      * @param build sets what the test cares about, for example {@code b ->
      *     b.projectName("web-app").sourceVersion("main")}
