@@ -3,8 +3,6 @@ package dev.fakecodebuild.internal.operations;
 import dev.fakecodebuild.internal.model.CodeBuildModel;
 import software.amazon.awssdk.services.codebuild.model.ListBuildBatchesForProjectRequest;
 import software.amazon.awssdk.services.codebuild.model.ListBuildBatchesForProjectResponse;
-import software.amazon.awssdk.services.codebuild.model.SortOrderType;
-import software.amazon.awssdk.services.codebuild.model.StatusType;
 
 /**
  * {@code ListBuildBatchesForProject}: the ids of a project's build batches, newest first unless
@@ -28,16 +26,15 @@ final class ListBuildBatchesForProject extends Operation<ListBuildBatchesForProj
         this.model = model;
     }
 
+    /** The model leaves projectName optional, but there is no listing without a project. */
+    @Override
+    protected Validation rules(ListBuildBatchesForProjectRequest request) {
+        return new Validation().required("projectName", request.projectName());
+    }
+
     @Override
     protected ListBuildBatchesForProjectResponse handle(ListBuildBatchesForProjectRequest request) {
         String status = request.filter() == null ? null : request.filter().statusAsString();
-        new Validation()
-                .required("projectName", request.projectName())
-                .minLength("projectName", request.projectName(), 1)
-                .range("maxResults", request.maxResults(), 1, 100)
-                .oneOf("sortOrder", request.sortOrderAsString(), SortOrderType.knownValues())
-                .oneOf("filter.status", status, StatusType.knownValues())
-                .check();
 
         String project = request.projectName();
         if (model.project(project).isEmpty()) {

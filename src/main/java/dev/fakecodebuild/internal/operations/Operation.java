@@ -9,6 +9,10 @@ import software.amazon.awssdk.services.codebuild.model.CodeBuildResponse;
  * One CodeBuild operation the fake implements: it takes the SDK's request object and returns the
  * SDK's response object, and knows nothing of HTTP or JSON.
  *
+ * <p>Every request is checked against the service model's constraints ({@link InputConstraints})
+ * before {@link #handle} sees it, so an operation checks only the rules the model cannot express,
+ * in {@link #rules}.
+ *
  * @param <I> the request type
  */
 public abstract class Operation<I extends CodeBuildRequest> {
@@ -57,7 +61,20 @@ public abstract class Operation<I extends CodeBuildRequest> {
      * @throws ServiceException for an answer CodeBuild would give as an error
      */
     public final CodeBuildResponse invoke(CodeBuildRequest request) {
-        return handle(requestType.cast(request));
+        I typed = requestType.cast(request);
+        rules(typed).modelConstraints(typed).check();
+        return handle(typed);
+    }
+
+    /**
+     * Return the checks of this operation that the service model does not state; they are reported
+     * together with, and before, the model's own.
+     *
+     * @param request the request
+     * @return the checks; none by default
+     */
+    protected Validation rules(I request) {
+        return new Validation();
     }
 
     /**

@@ -3,10 +3,13 @@ package dev.fakecodebuild.internal.operations;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.services.codebuild.model.CodeBuildRequest;
 
 /**
- * Checks a request against the constraints of CodeBuild's service model, which the SDK does not
- * check on the client side, and reports every violation at once.
+ * Notes the violations of a request's constraints and reports them all at once: those of
+ * CodeBuild's service model, which the SDK does not check on the client side (see {@link
+ * InputConstraints}), and an operation's own rules.
  *
  * <p>The message follows the form AWS services use for model constraints, for example {@code 1
  * validation error detected: Value '0' at 'maxResults' failed to satisfy constraint: Member must
@@ -27,17 +30,25 @@ final class Validation {
         return this;
     }
 
-    Validation minLength(String member, String value, int min) {
-        if (value != null && value.length() < min) {
+    /**
+     * Check the length of a string or the size of a list.
+     *
+     * @param value the value, as the message shows it
+     * @param length its length: characters of a string, elements of a list
+     */
+    Validation length(String member, Object value, long length, long min, long max) {
+        if (length < min) {
             violate(member, value, "Member must have length greater than or equal to " + min);
+        } else if (length > max) {
+            violate(member, value, "Member must have length less than or equal to " + max);
         }
         return this;
     }
 
-    Validation range(String member, Integer value, int min, int max) {
-        if (value != null && value < min) {
+    Validation range(String member, Number value, long min, long max) {
+        if (value != null && value.longValue() < min) {
             violate(member, value, "Member must have value greater than or equal to " + min);
-        } else if (value != null && value > max) {
+        } else if (value != null && value.longValue() > max) {
             violate(member, value, "Member must have value less than or equal to " + max);
         }
         return this;
@@ -53,6 +64,29 @@ final class Validation {
                 && knownValues.stream().noneMatch(known -> known.toString().equals(value))) {
             violate(member, value, "Member must satisfy enum value set: " + knownValues);
         }
+        return this;
+    }
+
+    /**
+     * Check that a whole string matches a regular expression.
+     *
+     * @param regex the expression as the model writes it, for the message
+     */
+    Validation pattern(String member, String value, Pattern pattern, String regex) {
+        if (value != null && !pattern.matcher(value).matches()) {
+            violate(member, value, "Member must satisfy regular expression pattern: " + regex);
+        }
+        return this;
+    }
+
+    /**
+     * Check a request against every constraint of the service model, after the checks noted so far.
+     *
+     * @param request the request
+     * @see InputConstraints
+     */
+    Validation modelConstraints(CodeBuildRequest request) {
+        InputConstraints.check(request, this);
         return this;
     }
 
