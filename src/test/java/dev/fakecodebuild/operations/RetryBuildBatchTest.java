@@ -174,7 +174,8 @@ class RetryBuildBatchTest {
                 () ->
                         codeBuild.retryBuildBatch(
                                 r -> r.retryType(RetryBuildBatchType.RETRY_FAILED_BUILDS)),
-                "Build batch id is required");
+                "1 validation error detected: Value null at 'id' failed to satisfy constraint:"
+                        + " Member must not be null");
     }
 
     @Test

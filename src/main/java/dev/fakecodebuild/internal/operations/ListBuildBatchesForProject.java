@@ -34,8 +34,6 @@ final class ListBuildBatchesForProject extends Operation<ListBuildBatchesForProj
 
     @Override
     protected ListBuildBatchesForProjectResponse handle(ListBuildBatchesForProjectRequest request) {
-        String status = request.filter() == null ? null : request.filter().statusAsString();
-
         String project = request.projectName();
         if (model.project(project).isEmpty()) {
             throw projectNotFound(project);

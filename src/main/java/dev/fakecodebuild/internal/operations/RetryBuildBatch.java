@@ -17,12 +17,13 @@ import software.amazon.awssdk.services.codebuild.model.RetryBuildBatchType;
  * not succeed. A group's earlier build summary moves to its {@code priorBuildSummaryList}.
  *
  * <p>The service model does not require {@code id}, but nothing can be retried without one: a
- * request without it is refused with {@code InvalidInputException} "Build batch id is required".
+ * request without it is refused as if the model required it ({@code Value null at 'id' failed to
+ * satisfy constraint: Member must not be null}), together with any other violation, as
+ * ListBuildBatchesForProject does for its {@code projectName}.
  */
 final class RetryBuildBatch extends Operation<RetryBuildBatchRequest> {
 
     static final String NAME = "RetryBuildBatch";
-    static final String ID_REQUIRED = "Build batch id is required";
 
     private final CodeBuildModel model;
 
@@ -31,12 +32,15 @@ final class RetryBuildBatch extends Operation<RetryBuildBatchRequest> {
         this.model = model;
     }
 
+    /** The model leaves id optional, but there is nothing to retry without one. */
+    @Override
+    protected Validation rules(RetryBuildBatchRequest request) {
+        return new Validation().required("id", request.id());
+    }
+
     @Override
     protected RetryBuildBatchResponse handle(RetryBuildBatchRequest request) {
         String id = request.id();
-        if (id == null) {
-            throw ServiceException.invalidInput(ID_REQUIRED);
-        }
         RetryBuildBatchType retryType =
                 request.retryType() == null
                         ? RetryBuildBatchType.RETRY_ALL_BUILDS
