@@ -59,7 +59,7 @@ final class RetryBuildBatch extends Operation<RetryBuildBatchRequest> {
                             BuildBatchRefusals.idempotency(NAME, request.idempotencyToken(), sent));
         } catch (ModelException e) {
             throw switch (e.reason()) {
-                case NOT_FOUND -> BuildBatchRefusals.notFound(id);
+                case NOT_FOUND -> notFound(id);
                 case WRONG_STATE ->
                         ServiceException.invalidInput(
                                 "Build batch "
@@ -72,6 +72,16 @@ final class RetryBuildBatch extends Operation<RetryBuildBatchRequest> {
             };
         }
         return RetryBuildBatchResponse.builder().buildBatch(retried).build();
+    }
+
+    /** The batch, or else its project: new builds need the project, which may be deleted. */
+    private ServiceException notFound(String id) {
+        return model.buildBatch(id)
+                .map(
+                        batch ->
+                                ServiceException.projectNotFound(
+                                        model.arns().project(batch.projectName())))
+                .orElseGet(() -> BuildBatchRefusals.notFound(id));
     }
 
     private String status(String id) {
