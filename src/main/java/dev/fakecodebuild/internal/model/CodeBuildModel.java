@@ -288,7 +288,7 @@ public final class CodeBuildModel {
      * Finish a running build batch with the given status, and its running builds with it.
      *
      * <p>A batch with no builds is given one, in a build group named {@code DOWNLOAD_SOURCE}, the
-     * group every real batch has.
+     * group every real batch has, unless its project was deleted.
      *
      * @param id the batch id
      * @param status the status it ends with; not {@code IN_PROGRESS}
@@ -298,7 +298,8 @@ public final class CodeBuildModel {
      */
     public synchronized BuildBatch finishBuildBatch(String id, StatusType status) {
         BuildBatch batch = runningBuildBatch(id);
-        if (batch.buildGroups().isEmpty()) {
+        // A batch whose project was deleted can still end, but no new build can join it.
+        if (batch.buildGroups().isEmpty() && contents.projects.containsKey(batch.projectName())) {
             addToBatch(batch, DOWNLOAD_SOURCE_GROUP, startedBuildFromBatch(batch));
             batch = buildBatchOrThrow(id);
         }

@@ -12,6 +12,12 @@ final class BuildBatchOperations {
     private BuildBatchOperations() {}
 
     static List<Operation<?>> on(CodeBuildModel model) {
-        return List.of();
+        return List.of(
+                new ListBuildBatches(model),
+                new BatchGetBuildBatches(model),
+                new StartBuildBatch(model),
+                new StopBuildBatch(model),
+                new RetryBuildBatch(model),
+                new DeleteBuildBatch(model));
     }
 }

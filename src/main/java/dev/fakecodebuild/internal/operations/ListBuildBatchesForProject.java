@@ -1,9 +1,6 @@
 package dev.fakecodebuild.internal.operations;
 
 import dev.fakecodebuild.internal.model.CodeBuildModel;
-import dev.fakecodebuild.internal.model.Page;
-import java.util.function.Predicate;
-import software.amazon.awssdk.services.codebuild.model.BuildBatch;
 import software.amazon.awssdk.services.codebuild.model.ListBuildBatchesForProjectRequest;
 import software.amazon.awssdk.services.codebuild.model.ListBuildBatchesForProjectResponse;
 
@@ -18,7 +15,6 @@ import software.amazon.awssdk.services.codebuild.model.ListBuildBatchesForProjec
 final class ListBuildBatchesForProject extends Operation<ListBuildBatchesForProjectRequest> {
 
     static final String NAME = "ListBuildBatchesForProject";
-    private static final int DEFAULT_MAX_RESULTS = 100;
 
     private final CodeBuildModel model;
 
@@ -38,33 +34,23 @@ final class ListBuildBatchesForProject extends Operation<ListBuildBatchesForProj
 
     @Override
     protected ListBuildBatchesForProjectResponse handle(ListBuildBatchesForProjectRequest request) {
-        String status = request.filter() == null ? null : request.filter().statusAsString();
-
         String project = request.projectName();
         if (model.project(project).isEmpty()) {
             throw projectNotFound(project);
         }
-        Listing listing =
-                Listing.of(
-                        NAME,
-                        project,
-                        status == null ? null : "filter status " + status,
-                        request.sortOrderAsString(),
-                        request.nextToken());
-        int maxResults = request.maxResults() == null ? DEFAULT_MAX_RESULTS : request.maxResults();
-        Predicate<BuildBatch> filter =
-                batch -> status == null || status.equals(batch.buildBatchStatusAsString());
-
-        Page<BuildBatch> page =
-                model.buildBatchesOf(
-                                project, listing.ascending(), listing.after(), filter, maxResults)
+        BuildBatchListing page =
+                BuildBatchListing.page(
+                                model,
+                                NAME,
+                                project,
+                                request.filter(),
+                                request.maxResults(),
+                                request.sortOrderAsString(),
+                                request.nextToken())
                         .orElseThrow(() -> projectNotFound(project));
         return ListBuildBatchesForProjectResponse.builder()
-                .ids(page.items().stream().map(BuildBatch::id).toList())
-                .nextToken(
-                        page.continueAfter() == null
-                                ? null
-                                : listing.nextToken(page.continueAfter()))
+                .ids(page.ids())
+                .nextToken(page.nextToken())
                 .build();
     }
 
