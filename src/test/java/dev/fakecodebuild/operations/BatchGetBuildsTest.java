@@ -2,6 +2,7 @@ package dev.fakecodebuild.operations;
 
 import static dev.fakecodebuild.operations.ServiceErrors.invalidInput;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.fakecodebuild.FakeCodeBuild;
 import dev.fakecodebuild.FakeCodeBuildState;
@@ -179,9 +180,7 @@ class BatchGetBuildsTest {
             List<Integer> pauses = new ArrayList<>();
             var waiter = new BuildWaiter(codeBuild, pauses::add, 3);
 
-            var thrown =
-                    org.assertj.core.api.Assertions.catchThrowable(
-                            () -> waiter.startAndWait("web-app"));
+            var thrown = catchThrowable(() -> waiter.startAndWait("web-app"));
 
             String id = state.builds().get(0).id();
             assertThat(thrown).hasMessage("build " + id + " did not complete");

@@ -3,6 +3,7 @@ package dev.fakecodebuild.operations;
 import static dev.fakecodebuild.operations.ServiceErrors.invalidInput;
 import static dev.fakecodebuild.operations.ServiceErrors.resourceNotFound;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.fakecodebuild.FakeCodeBuild;
 import dev.fakecodebuild.FakeCodeBuildState;
@@ -44,13 +45,10 @@ class StopBuildTest {
         assertThat(stopped.phases())
                 .extracting(BuildPhase::phaseType, BuildPhase::phaseStatus)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(
-                                BuildPhaseType.SUBMITTED, StatusType.SUCCEEDED),
-                        org.assertj.core.groups.Tuple.tuple(
-                                BuildPhaseType.QUEUED, StatusType.STOPPED),
-                        org.assertj.core.groups.Tuple.tuple(
-                                BuildPhaseType.FINALIZING, StatusType.SUCCEEDED),
-                        org.assertj.core.groups.Tuple.tuple(BuildPhaseType.COMPLETED, null));
+                        tuple(BuildPhaseType.SUBMITTED, StatusType.SUCCEEDED),
+                        tuple(BuildPhaseType.QUEUED, StatusType.STOPPED),
+                        tuple(BuildPhaseType.FINALIZING, StatusType.SUCCEEDED),
+                        tuple(BuildPhaseType.COMPLETED, null));
         assertThat(state.build(started.id())).contains(stopped);
     }
 
