@@ -180,7 +180,7 @@ class FinishBuildBatchTest {
         @Test
         void anUnknownIdIsAnIllegalArgument(FakeCodeBuildState state) {
             assertThatThrownBy(() -> state.finishBuildBatch("web-app:nope", StatusType.FAILED))
-                    .isInstanceOf(IllegalArgumentException.class)
+                    .isExactlyInstanceOf(IllegalArgumentException.class)
                     .hasMessage("No build batch with id \"web-app:nope\"");
         }
 

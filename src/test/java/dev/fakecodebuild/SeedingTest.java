@@ -74,7 +74,7 @@ class SeedingTest {
         @ValueSource(strings = {"a", "-web", "_web", "web app", "web.app", "wéb"})
         void refusesNamesCodeBuildRefuses(String name, FakeCodeBuildState state) {
             assertThatThrownBy(() -> state.addProject(name))
-                    .isInstanceOf(IllegalArgumentException.class)
+                    .isExactlyInstanceOf(IllegalArgumentException.class)
                     .hasMessage(
                             "Project name \""
                                     + name
@@ -89,7 +89,7 @@ class SeedingTest {
             state.addProject("9" + "x".repeat(149));
 
             assertThatThrownBy(() -> state.addProject("9" + "x".repeat(150)))
-                    .isInstanceOf(IllegalArgumentException.class)
+                    .isExactlyInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("is not one CodeBuild accepts");
             assertThat(state.projects()).hasSize(2);
         }
@@ -99,7 +99,7 @@ class SeedingTest {
             Project first = state.addProject("web-app");
 
             assertThatThrownBy(() -> state.addProject("web-app"))
-                    .isInstanceOf(IllegalArgumentException.class)
+                    .isExactlyInstanceOf(IllegalArgumentException.class)
                     .hasMessage("A project named \"web-app\" was already added");
             assertThat(state.projects()).containsExactly(first);
         }
@@ -107,7 +107,7 @@ class SeedingTest {
         @Test
         void refusesAProjectWithoutAName(FakeCodeBuildState state) {
             assertThatThrownBy(() -> state.addProject(p -> p.description("nameless")))
-                    .isInstanceOf(IllegalArgumentException.class)
+                    .isExactlyInstanceOf(IllegalArgumentException.class)
                     .hasMessage("A project needs a name: set it with p.name(\"...\")");
         }
     }
@@ -221,7 +221,7 @@ class SeedingTest {
         @Test
         void refusesABatchForAnUnknownProject(FakeCodeBuildState state) {
             assertThatThrownBy(() -> state.addBuildBatch("api", StatusType.FAILED))
-                    .isInstanceOf(IllegalArgumentException.class)
+                    .isExactlyInstanceOf(IllegalArgumentException.class)
                     .hasMessage(
                             "No project named \"api\": add it with addProject(\"api\") before"
                                     + " adding its build batches");
@@ -231,7 +231,7 @@ class SeedingTest {
         @Test
         void refusesABatchWithoutAProject(FakeCodeBuildState state) {
             assertThatThrownBy(() -> state.addBuildBatch(b -> b.sourceVersion("main")))
-                    .isInstanceOf(IllegalArgumentException.class)
+                    .isExactlyInstanceOf(IllegalArgumentException.class)
                     .hasMessage(
                             "A build batch needs a projectName: set it with b.projectName(\"...\")");
         }
@@ -243,7 +243,7 @@ class SeedingTest {
 
             assertThatThrownBy(
                             () -> state.addBuildBatch(b -> b.projectName("web-app").id("api:two")))
-                    .isInstanceOf(IllegalArgumentException.class)
+                    .isExactlyInstanceOf(IllegalArgumentException.class)
                     .hasMessage(
                             "Build batch id \"api:two\" does not start with \"web-app:\", the name"
                                     + " of its project");
@@ -251,7 +251,7 @@ class SeedingTest {
                             () ->
                                     state.addBuildBatch(
                                             b -> b.projectName("web-app").id("web-app:one")))
-                    .isInstanceOf(IllegalArgumentException.class)
+                    .isExactlyInstanceOf(IllegalArgumentException.class)
                     .hasMessage("A build batch with id \"web-app:one\" was already added");
             assertThat(state.buildBatches()).hasSize(1);
         }
@@ -265,13 +265,13 @@ class SeedingTest {
                             () ->
                                     state.addBuildBatch(
                                             b -> b.projectName("web-app").buildBatchNumber(0L)))
-                    .isInstanceOf(IllegalArgumentException.class)
+                    .isExactlyInstanceOf(IllegalArgumentException.class)
                     .hasMessage("Build batch number 0 is below 1; CodeBuild counts from 1");
             assertThatThrownBy(
                             () ->
                                     state.addBuildBatch(
                                             b -> b.projectName("web-app").buildBatchNumber(1L)))
-                    .isInstanceOf(IllegalArgumentException.class)
+                    .isExactlyInstanceOf(IllegalArgumentException.class)
                     .hasMessage("Build batch number 1 is already used in project \"web-app\"");
             assertThat(state.addBuildBatch("web-app", StatusType.FAILED).buildBatchNumber())
                     .isEqualTo(2L);
@@ -286,7 +286,7 @@ class SeedingTest {
                             () ->
                                     state.addBuildBatch(
                                             b -> b.projectName("web-app").buildBatchStatus("DONE")))
-                    .isInstanceOf(IllegalArgumentException.class)
+                    .isExactlyInstanceOf(IllegalArgumentException.class)
                     .hasMessage(
                             "Build batch status \"DONE\" is not one of [SUCCEEDED, FAILED, FAULT,"
                                     + " TIMED_OUT, IN_PROGRESS, STOPPED]");
@@ -297,7 +297,7 @@ class SeedingTest {
                                                     b.projectName("web-app")
                                                             .startTime(start)
                                                             .endTime(start.minusSeconds(1))))
-                    .isInstanceOf(IllegalArgumentException.class)
+                    .isExactlyInstanceOf(IllegalArgumentException.class)
                     .hasMessage(
                             "Build batch endTime 2024-05-06T07:08:08.123Z is before its startTime"
                                     + " 2024-05-06T07:08:09.123Z");
@@ -321,7 +321,7 @@ class SeedingTest {
 
             assertThatThrownBy(
                             () -> state.addBuildBatch("web-app", StatusType.UNKNOWN_TO_SDK_VERSION))
-                    .isInstanceOf(IllegalArgumentException.class)
+                    .isExactlyInstanceOf(IllegalArgumentException.class)
                     .hasMessage(
                             "UNKNOWN_TO_SDK_VERSION is not a status a build batch can have: use one"
                                     + " of [SUCCEEDED, FAILED, FAULT, TIMED_OUT, IN_PROGRESS,"
@@ -340,7 +340,7 @@ class SeedingTest {
                                                             .endTime(
                                                                     Instant.parse(
                                                                             "2001-01-01T00:00:00Z"))))
-                    .isInstanceOf(IllegalArgumentException.class)
+                    .isExactlyInstanceOf(IllegalArgumentException.class)
                     .hasMessageStartingWith(
                             "Build batch endTime 2001-01-01T00:00:00Z is before its startTime ")
                     .hasMessageEndingWith(", which the fake gave it: set startTime too");
@@ -368,7 +368,7 @@ class SeedingTest {
         @Test
         void refusesAnAbstractRequestClass(FakeCodeBuildState state) {
             assertThatThrownBy(() -> state.requests(CodeBuildRequest.class))
-                    .isInstanceOf(IllegalArgumentException.class)
+                    .isExactlyInstanceOf(IllegalArgumentException.class)
                     .hasMessage(
                             "requests(Class) takes the class of one operation's request, such as"
                                     + " ListBuildBatchesForProjectRequest.class, not"

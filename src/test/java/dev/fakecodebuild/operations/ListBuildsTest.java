@@ -303,8 +303,8 @@ class ListBuildsTest {
                     () ->
                             codeBuild.listBuildsForProject(
                                     r -> r.projectName("api").nextToken(token)),
-                    "Invalid nextToken: it was issued for project 'web-app' without a status"
-                            + " filter, not for project 'api' without a status filter");
+                    "Invalid nextToken: it was issued for project 'web-app', not for project"
+                            + " 'api'");
         }
 
         @Test

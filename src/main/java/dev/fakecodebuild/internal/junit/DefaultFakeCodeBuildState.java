@@ -37,7 +37,11 @@ final class DefaultFakeCodeBuildState implements FakeCodeBuildState {
         holder.checkOpen();
         Project.Builder builder = Project.builder();
         project.accept(builder);
-        return holder.model().addProject(builder.build());
+        try {
+            return holder.model().addProject(builder.build());
+        } catch (ModelException e) {
+            throw refusal(e);
+        }
     }
 
     @Override
@@ -54,7 +58,11 @@ final class DefaultFakeCodeBuildState implements FakeCodeBuildState {
         holder.checkOpen();
         BuildBatch.Builder builder = BuildBatch.builder();
         buildBatch.accept(builder);
-        return holder.model().addBuildBatch(builder.build());
+        try {
+            return holder.model().addBuildBatch(builder.build());
+        } catch (ModelException e) {
+            throw refusal(e);
+        }
     }
 
     @Override

@@ -49,7 +49,7 @@ record BuildBatchListing(List<String> ids, String nextToken) {
                 Listing.of(
                         operation,
                         project,
-                        status == null ? null : "filter status " + status,
+                        status == null ? "without a status filter" : "with filter status " + status,
                         sortOrder,
                         nextToken);
         int limit = maxResults == null ? DEFAULT_MAX_RESULTS : maxResults;

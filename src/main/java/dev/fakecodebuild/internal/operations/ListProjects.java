@@ -31,7 +31,7 @@ final class ListProjects extends Operation<ListProjectsRequest> {
     private static final int PAGE_SIZE = 100;
 
     /** How the listing names its sort key in the token's filter words. */
-    private static final String SORT_BY = "sortBy ";
+    private static final String SORT_BY = "with sortBy ";
 
     private final CodeBuildModel model;
 

@@ -23,8 +23,8 @@ final class Listing {
      *
      * @param operation the operation name
      * @param project the project listed, or {@code null} for a listing across projects
-     * @param filter the filter or sort key of the listing in words, such as {@code filter status
-     *     FAILED}, or {@code null}
+     * @param filter the filter or sort key of the listing in words, as error messages show it, such
+     *     as {@code with filter status FAILED}, or {@code null} for a listing that has none
      * @param sortOrder the sort order the request asked for, or {@code null}
      * @param nextToken the token the request carried, or {@code null}
      * @throws ServiceException an {@code InvalidInputException} if the token was not issued by this
@@ -68,7 +68,7 @@ final class Listing {
 
     private static String describe(String project, String filter) {
         String where = project.isEmpty() ? "every project" : "project '" + project + "'";
-        return where + (filter.isEmpty() ? " without a status filter" : " with " + filter);
+        return filter.isEmpty() ? where : where + " " + filter;
     }
 
     boolean ascending() {
