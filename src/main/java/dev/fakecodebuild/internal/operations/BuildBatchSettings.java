@@ -1,23 +1,17 @@
 package dev.fakecodebuild.internal.operations;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import software.amazon.awssdk.services.codebuild.model.BatchRestrictions;
 import software.amazon.awssdk.services.codebuild.model.BuildArtifacts;
 import software.amazon.awssdk.services.codebuild.model.BuildBatch;
 import software.amazon.awssdk.services.codebuild.model.CacheType;
 import software.amazon.awssdk.services.codebuild.model.CloudWatchLogsConfig;
-import software.amazon.awssdk.services.codebuild.model.EnvironmentVariable;
 import software.amazon.awssdk.services.codebuild.model.LogsConfig;
 import software.amazon.awssdk.services.codebuild.model.LogsConfigStatusType;
 import software.amazon.awssdk.services.codebuild.model.Project;
 import software.amazon.awssdk.services.codebuild.model.ProjectArtifacts;
 import software.amazon.awssdk.services.codebuild.model.ProjectBuildBatchConfig;
 import software.amazon.awssdk.services.codebuild.model.ProjectCache;
-import software.amazon.awssdk.services.codebuild.model.ProjectEnvironment;
-import software.amazon.awssdk.services.codebuild.model.ProjectSource;
 import software.amazon.awssdk.services.codebuild.model.S3LogsConfig;
 import software.amazon.awssdk.services.codebuild.model.StartBuildBatchRequest;
 
@@ -56,7 +50,7 @@ final class BuildBatchSettings {
         return BuildBatch.builder()
                 .projectName(request.projectName())
                 .sourceVersion(or(request.sourceVersion(), project.sourceVersion()))
-                .source(source(project.source(), request))
+                .source(Overrides.source(project.source(), sourceOverrides(request)))
                 .secondarySources(
                         request.hasSecondarySourcesOverride()
                                 ? request.secondarySourcesOverride()
@@ -72,7 +66,8 @@ final class BuildBatchSettings {
                                         : project.secondaryArtifacts())
                                 .stream().map(BuildBatchSettings::artifacts).toList())
                 .cache(or(request.cacheOverride(), project.cache(), noCache()))
-                .environment(environment(project.environment(), request))
+                .environment(
+                        Overrides.environment(project.environment(), environmentOverrides(request)))
                 .serviceRole(or(request.serviceRoleOverride(), project.serviceRole()))
                 .logConfig(or(request.logsConfigOverride(), project.logsConfig(), defaultLogs()))
                 .buildTimeoutInMinutes(
@@ -100,79 +95,32 @@ final class BuildBatchSettings {
                 .build();
     }
 
-    private static ProjectSource source(ProjectSource project, StartBuildBatchRequest request) {
-        boolean overridden =
-                request.sourceTypeOverrideAsString() != null
-                        || request.sourceLocationOverride() != null
-                        || request.sourceAuthOverride() != null
-                        || request.gitCloneDepthOverride() != null
-                        || request.gitSubmodulesConfigOverride() != null
-                        || request.buildspecOverride() != null
-                        || request.insecureSslOverride() != null
-                        || request.reportBuildBatchStatusOverride() != null;
-        if (!overridden) {
-            return project;
-        }
-        ProjectSource base = project == null ? ProjectSource.builder().build() : project;
-        return base.toBuilder()
-                .type(or(request.sourceTypeOverrideAsString(), base.typeAsString()))
-                .location(or(request.sourceLocationOverride(), base.location()))
-                .auth(or(request.sourceAuthOverride(), base.auth()))
-                .gitCloneDepth(or(request.gitCloneDepthOverride(), base.gitCloneDepth()))
-                .gitSubmodulesConfig(
-                        or(request.gitSubmodulesConfigOverride(), base.gitSubmodulesConfig()))
-                .buildspec(or(request.buildspecOverride(), base.buildspec()))
-                .insecureSsl(or(request.insecureSslOverride(), base.insecureSsl()))
-                .reportBuildStatus(
-                        or(request.reportBuildBatchStatusOverride(), base.reportBuildStatus()))
-                .build();
+    private static Overrides.Source sourceOverrides(StartBuildBatchRequest request) {
+        return new Overrides.Source(
+                request.sourceTypeOverrideAsString(),
+                request.sourceLocationOverride(),
+                request.sourceAuthOverride(),
+                request.gitCloneDepthOverride(),
+                request.gitSubmodulesConfigOverride(),
+                request.buildspecOverride(),
+                request.insecureSslOverride(),
+                request.reportBuildBatchStatusOverride(),
+                null);
     }
 
-    private static ProjectEnvironment environment(
-            ProjectEnvironment project, StartBuildBatchRequest request) {
-        boolean overridden =
-                request.environmentTypeOverrideAsString() != null
-                        || request.imageOverride() != null
-                        || request.computeTypeOverrideAsString() != null
-                        || request.certificateOverride() != null
-                        || request.privilegedModeOverride() != null
-                        || request.registryCredentialOverride() != null
-                        || request.imagePullCredentialsTypeOverrideAsString() != null
-                        || request.hasEnvironmentVariablesOverride();
-        if (!overridden) {
-            return project;
-        }
-        ProjectEnvironment base = project == null ? ProjectEnvironment.builder().build() : project;
-        return base.toBuilder()
-                .type(or(request.environmentTypeOverrideAsString(), base.typeAsString()))
-                .image(or(request.imageOverride(), base.image()))
-                .computeType(or(request.computeTypeOverrideAsString(), base.computeTypeAsString()))
-                .certificate(or(request.certificateOverride(), base.certificate()))
-                .privilegedMode(or(request.privilegedModeOverride(), base.privilegedMode()))
-                .registryCredential(
-                        or(request.registryCredentialOverride(), base.registryCredential()))
-                .imagePullCredentialsType(
-                        or(
-                                request.imagePullCredentialsTypeOverrideAsString(),
-                                base.imagePullCredentialsTypeAsString()))
-                .environmentVariables(
-                        variables(
-                                base.environmentVariables(),
-                                request.environmentVariablesOverride()))
-                .build();
-    }
-
-    /** The project's variables with the overrides merged in by name. */
-    private static List<EnvironmentVariable> variables(
-            List<EnvironmentVariable> project, List<EnvironmentVariable> overrides) {
-        Map<String, EnvironmentVariable> byName = new LinkedHashMap<>();
-        for (EnvironmentVariable variable : project) {
-            byName.put(variable.name(), variable);
-        }
-        for (EnvironmentVariable variable : overrides) {
-            byName.put(variable.name(), variable);
-        }
-        return new ArrayList<>(byName.values());
+    private static Overrides.Environment environmentOverrides(StartBuildBatchRequest request) {
+        return new Overrides.Environment(
+                request.environmentTypeOverrideAsString(),
+                request.imageOverride(),
+                request.computeTypeOverrideAsString(),
+                request.certificateOverride(),
+                request.privilegedModeOverride(),
+                request.imagePullCredentialsTypeOverrideAsString(),
+                request.registryCredentialOverride(),
+                null,
+                request.hasEnvironmentVariablesOverride()
+                        ? request.environmentVariablesOverride()
+                        : null);
     }
 
     /** What a build batch shows of the artifacts it was asked to produce. */

@@ -1,22 +1,18 @@
 package dev.fakecodebuild.internal.operations;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import static dev.fakecodebuild.internal.operations.Overrides.first;
+
 import java.util.List;
-import java.util.Map;
 import java.util.StringJoiner;
 import software.amazon.awssdk.services.codebuild.model.ArtifactsType;
 import software.amazon.awssdk.services.codebuild.model.AutoRetryConfig;
 import software.amazon.awssdk.services.codebuild.model.Build;
 import software.amazon.awssdk.services.codebuild.model.BuildArtifacts;
 import software.amazon.awssdk.services.codebuild.model.DebugSession;
-import software.amazon.awssdk.services.codebuild.model.EnvironmentVariable;
 import software.amazon.awssdk.services.codebuild.model.LogsConfig;
 import software.amazon.awssdk.services.codebuild.model.LogsLocation;
 import software.amazon.awssdk.services.codebuild.model.Project;
 import software.amazon.awssdk.services.codebuild.model.ProjectArtifacts;
-import software.amazon.awssdk.services.codebuild.model.ProjectEnvironment;
-import software.amazon.awssdk.services.codebuild.model.ProjectSource;
 import software.amazon.awssdk.services.codebuild.model.StartBuildRequest;
 
 /**
@@ -54,7 +50,7 @@ final class BuildSettings {
     static Build of(Project project, StartBuildRequest request, String defaultEncryptionKey) {
         return Build.builder()
                 .projectName(project.name())
-                .source(source(project.source(), request))
+                .source(Overrides.source(project.source(), sourceOverrides(request)))
                 .sourceVersion(first(request.sourceVersion(), project.sourceVersion()))
                 .secondarySources(
                         request.hasSecondarySourcesOverride()
@@ -66,7 +62,8 @@ final class BuildSettings {
                                 : project.secondarySourceVersions())
                 .artifacts(artifacts(first(request.artifactsOverride(), project.artifacts())))
                 .secondaryArtifacts(secondaryArtifacts(project, request))
-                .environment(environment(project.environment(), request))
+                .environment(
+                        Overrides.environment(project.environment(), environmentOverrides(request)))
                 .serviceRole(first(request.serviceRoleOverride(), project.serviceRole()))
                 .timeoutInMinutes(
                         first(
@@ -113,91 +110,32 @@ final class BuildSettings {
         return null;
     }
 
-    private static ProjectSource source(ProjectSource project, StartBuildRequest request) {
-        boolean overridden =
-                request.sourceTypeOverrideAsString() != null
-                        || request.sourceLocationOverride() != null
-                        || request.sourceAuthOverride() != null
-                        || request.gitCloneDepthOverride() != null
-                        || request.gitSubmodulesConfigOverride() != null
-                        || request.buildspecOverride() != null
-                        || request.insecureSslOverride() != null
-                        || request.reportBuildStatusOverride() != null
-                        || request.buildStatusConfigOverride() != null;
-        if (!overridden) {
-            return project;
-        }
-        ProjectSource base = project == null ? ProjectSource.builder().build() : project;
-        return base.toBuilder()
-                .type(first(request.sourceTypeOverrideAsString(), base.typeAsString()))
-                .location(first(request.sourceLocationOverride(), base.location()))
-                .auth(first(request.sourceAuthOverride(), base.auth()))
-                .gitCloneDepth(first(request.gitCloneDepthOverride(), base.gitCloneDepth()))
-                .gitSubmodulesConfig(
-                        first(request.gitSubmodulesConfigOverride(), base.gitSubmodulesConfig()))
-                .buildspec(first(request.buildspecOverride(), base.buildspec()))
-                .insecureSsl(first(request.insecureSslOverride(), base.insecureSsl()))
-                .reportBuildStatus(
-                        first(request.reportBuildStatusOverride(), base.reportBuildStatus()))
-                .buildStatusConfig(
-                        first(request.buildStatusConfigOverride(), base.buildStatusConfig()))
-                .build();
+    private static Overrides.Source sourceOverrides(StartBuildRequest request) {
+        return new Overrides.Source(
+                request.sourceTypeOverrideAsString(),
+                request.sourceLocationOverride(),
+                request.sourceAuthOverride(),
+                request.gitCloneDepthOverride(),
+                request.gitSubmodulesConfigOverride(),
+                request.buildspecOverride(),
+                request.insecureSslOverride(),
+                request.reportBuildStatusOverride(),
+                request.buildStatusConfigOverride());
     }
 
-    private static ProjectEnvironment environment(
-            ProjectEnvironment project, StartBuildRequest request) {
-        boolean overridden =
-                request.environmentTypeOverrideAsString() != null
-                        || request.imageOverride() != null
-                        || request.computeTypeOverrideAsString() != null
-                        || request.certificateOverride() != null
-                        || request.privilegedModeOverride() != null
-                        || request.imagePullCredentialsTypeOverrideAsString() != null
-                        || request.registryCredentialOverride() != null
-                        || request.fleetOverride() != null
-                        || request.hasEnvironmentVariablesOverride();
-        if (!overridden) {
-            return project;
-        }
-        ProjectEnvironment base = project == null ? ProjectEnvironment.builder().build() : project;
-        ProjectEnvironment.Builder merged = base.toBuilder();
-        if (request.hasEnvironmentVariablesOverride()) {
-            merged.environmentVariables(
-                    variables(base.environmentVariables(), request.environmentVariablesOverride()));
-        }
-        return merged.type(first(request.environmentTypeOverrideAsString(), base.typeAsString()))
-                .image(first(request.imageOverride(), base.image()))
-                .computeType(
-                        first(request.computeTypeOverrideAsString(), base.computeTypeAsString()))
-                .certificate(first(request.certificateOverride(), base.certificate()))
-                .privilegedMode(first(request.privilegedModeOverride(), base.privilegedMode()))
-                .imagePullCredentialsType(
-                        first(
-                                request.imagePullCredentialsTypeOverrideAsString(),
-                                base.imagePullCredentialsTypeAsString()))
-                .registryCredential(
-                        first(request.registryCredentialOverride(), base.registryCredential()))
-                .fleet(first(request.fleetOverride(), base.fleet()))
-                .build();
-    }
-
-    /** The project's variables with the overrides laid over them by name. */
-    private static List<EnvironmentVariable> variables(
-            List<EnvironmentVariable> project, List<EnvironmentVariable> overrides) {
-        Map<String, EnvironmentVariable> byName = new LinkedHashMap<>();
-        List<EnvironmentVariable> unnamed = new ArrayList<>();
-        for (List<EnvironmentVariable> list : List.of(project, overrides)) {
-            for (EnvironmentVariable variable : list) {
-                if (variable.name() == null) {
-                    unnamed.add(variable);
-                } else {
-                    byName.put(variable.name(), variable);
-                }
-            }
-        }
-        List<EnvironmentVariable> merged = new ArrayList<>(byName.values());
-        merged.addAll(unnamed);
-        return merged;
+    private static Overrides.Environment environmentOverrides(StartBuildRequest request) {
+        return new Overrides.Environment(
+                request.environmentTypeOverrideAsString(),
+                request.imageOverride(),
+                request.computeTypeOverrideAsString(),
+                request.certificateOverride(),
+                request.privilegedModeOverride(),
+                request.imagePullCredentialsTypeOverrideAsString(),
+                request.registryCredentialOverride(),
+                request.fleetOverride(),
+                request.hasEnvironmentVariablesOverride()
+                        ? request.environmentVariablesOverride()
+                        : null);
     }
 
     /**
@@ -243,15 +181,5 @@ final class BuildSettings {
         return limit == null
                 ? null
                 : AutoRetryConfig.builder().autoRetryLimit(limit).autoRetryNumber(0).build();
-    }
-
-    @SafeVarargs
-    private static <T> T first(T... values) {
-        for (T value : values) {
-            if (value != null) {
-                return value;
-            }
-        }
-        return null;
     }
 }
