@@ -2,7 +2,6 @@ package dev.fakecodebuild.internal.operations;
 
 import dev.fakecodebuild.internal.model.CodeBuildModel;
 import dev.fakecodebuild.internal.model.ModelException;
-import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.services.codebuild.model.BuildBatch;
 import software.amazon.awssdk.services.codebuild.model.RetryBuildBatchRequest;
 import software.amazon.awssdk.services.codebuild.model.RetryBuildBatchResponse;
@@ -45,10 +44,6 @@ final class RetryBuildBatch extends Operation<RetryBuildBatchRequest> {
                 request.retryType() == null
                         ? RetryBuildBatchType.RETRY_ALL_BUILDS
                         : request.retryType();
-        RetryBuildBatchRequest sent =
-                request.toBuilder()
-                        .overrideConfiguration((AwsRequestOverrideConfiguration) null)
-                        .build();
 
         BuildBatch retried;
         try {
@@ -56,7 +51,7 @@ final class RetryBuildBatch extends Operation<RetryBuildBatchRequest> {
                     model.retryBuildBatch(
                             id,
                             retryType,
-                            BuildBatchRefusals.idempotency(NAME, request.idempotencyToken(), sent));
+                            IdempotencyTokens.of(NAME, request.idempotencyToken(), request));
         } catch (ModelException e) {
             throw switch (e.reason()) {
                 case NOT_FOUND -> notFound(id);
@@ -67,7 +62,8 @@ final class RetryBuildBatch extends Operation<RetryBuildBatchRequest> {
                                         + " is "
                                         + status(id)
                                         + ": only a failed batch can be retried");
-                case TOKEN_MISMATCH -> BuildBatchRefusals.tokenMismatch(request.idempotencyToken());
+                case TOKEN_MISMATCH ->
+                        IdempotencyTokens.reusedWithOtherParameters(request.idempotencyToken());
                 default -> BuildBatchRefusals.unexpected(NAME, e);
             };
         }

@@ -2,7 +2,6 @@ package dev.fakecodebuild.internal.operations;
 
 import dev.fakecodebuild.internal.model.CodeBuildModel;
 import dev.fakecodebuild.internal.model.ModelException;
-import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.services.codebuild.model.BuildBatch;
 import software.amazon.awssdk.services.codebuild.model.Project;
 import software.amazon.awssdk.services.codebuild.model.StartBuildBatchRequest;
@@ -39,22 +38,19 @@ final class StartBuildBatch extends Operation<StartBuildBatchRequest> {
                         .orElseGet(() -> Project.builder().name(projectName).build());
         BuildBatch template =
                 BuildBatchSettings.merge(project, request, model.arns().defaultEncryptionKey());
-        StartBuildBatchRequest sent =
-                request.toBuilder()
-                        .overrideConfiguration((AwsRequestOverrideConfiguration) null)
-                        .build();
 
         BuildBatch batch;
         try {
             batch =
                     model.startBuildBatch(
                             template,
-                            BuildBatchRefusals.idempotency(NAME, request.idempotencyToken(), sent));
+                            IdempotencyTokens.of(NAME, request.idempotencyToken(), request));
         } catch (ModelException e) {
             throw switch (e.reason()) {
                 case NOT_FOUND ->
                         ServiceException.projectNotFound(model.arns().project(projectName));
-                case TOKEN_MISMATCH -> BuildBatchRefusals.tokenMismatch(request.idempotencyToken());
+                case TOKEN_MISMATCH ->
+                        IdempotencyTokens.reusedWithOtherParameters(request.idempotencyToken());
                 default -> BuildBatchRefusals.unexpected(NAME, e);
             };
         }
