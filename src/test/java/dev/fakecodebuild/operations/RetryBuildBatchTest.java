@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.codebuild.CodeBuildClient;
 import software.amazon.awssdk.services.codebuild.model.Build;
 import software.amazon.awssdk.services.codebuild.model.BuildBatch;
 import software.amazon.awssdk.services.codebuild.model.BuildBatchPhase;
+import software.amazon.awssdk.services.codebuild.model.BuildBatchPhaseType;
 import software.amazon.awssdk.services.codebuild.model.BuildGroup;
 import software.amazon.awssdk.services.codebuild.model.BuildSummary;
 import software.amazon.awssdk.services.codebuild.model.RetryBuildBatchRequest;
@@ -68,11 +69,20 @@ class RetryBuildBatchTest {
         assertThat(retried.currentPhase()).isEqualTo("SUBMITTED");
         assertThat(retried.endTime()).isNull();
         assertThat(retried.startTime()).isEqualTo(failed.startTime());
-        assertThat(retried.phases())
-                .extracting(BuildBatchPhase::phaseType)
-                .containsExactlyElementsOf(
-                        failed.phases().stream().map(BuildBatchPhase::phaseType).toList());
-        assertThat(retried.phases().get(retried.phases().size() - 1).endTime()).isNotNull();
+        List<BuildBatchPhase> earlier = failed.phases();
+        assertThat(retried.phases()).hasSize(earlier.size() + 1);
+        assertThat(retried.phases().subList(0, earlier.size() - 1))
+                .isEqualTo(earlier.subList(0, earlier.size() - 1));
+        BuildBatchPhase closed = retried.phases().get(earlier.size() - 1);
+        assertThat(closed.phaseType()).isEqualTo(BuildBatchPhaseType.FAILED);
+        assertThat(closed.phaseStatus()).isEqualTo(StatusType.FAILED);
+        assertThat(closed.startTime()).isEqualTo(failed.endTime());
+        assertThat(closed.endTime()).isAfterOrEqualTo(failed.endTime());
+        BuildBatchPhase submitted = retried.phases().get(earlier.size());
+        assertThat(submitted.phaseType()).isEqualTo(BuildBatchPhaseType.SUBMITTED);
+        assertThat(submitted.startTime()).isEqualTo(closed.endTime());
+        assertThat(submitted.phaseStatus()).isNull();
+        assertThat(submitted.endTime()).isNull();
         assertThat(retried.buildGroups())
                 .extracting(BuildGroup::priorBuildSummaryList)
                 .containsExactly(List.of(current(failed, 0)), List.of(current(failed, 1)));
@@ -134,7 +144,30 @@ class RetryBuildBatchTest {
         assertThat(succeeded.buildGroups())
                 .extracting(group -> group.currentBuildSummary().buildStatus())
                 .containsExactly(StatusType.SUCCEEDED, StatusType.SUCCEEDED);
-        assertThat(succeeded.phases().size()).isGreaterThan(failed.phases().size());
+        assertThat(succeeded.phases())
+                .extracting(BuildBatchPhase::phaseType)
+                .containsExactly(
+                        BuildBatchPhaseType.SUBMITTED,
+                        BuildBatchPhaseType.DOWNLOAD_BATCHSPEC,
+                        BuildBatchPhaseType.IN_PROGRESS,
+                        BuildBatchPhaseType.FAILED,
+                        BuildBatchPhaseType.SUBMITTED,
+                        BuildBatchPhaseType.DOWNLOAD_BATCHSPEC,
+                        BuildBatchPhaseType.IN_PROGRESS,
+                        BuildBatchPhaseType.COMBINE_ARTIFACTS,
+                        BuildBatchPhaseType.SUCCEEDED);
+        assertThat(succeeded.phases())
+                .extracting(BuildBatchPhase::phaseStatus)
+                .containsExactly(
+                        StatusType.SUCCEEDED,
+                        StatusType.SUCCEEDED,
+                        StatusType.FAILED,
+                        StatusType.FAILED,
+                        StatusType.SUCCEEDED,
+                        StatusType.SUCCEEDED,
+                        StatusType.SUCCEEDED,
+                        StatusType.SUCCEEDED,
+                        null);
     }
 
     @ParameterizedTest

@@ -27,7 +27,9 @@ import software.amazon.awssdk.services.codebuild.model.StatusType;
  * batch that finishes gets {@code SUBMITTED}, {@code DOWNLOAD_BATCHSPEC} and {@code IN_PROGRESS}
  * (which takes the batch's time and carries its outcome), {@code COMBINE_ARTIFACTS} when it
  * succeeded, and a last phase named after the outcome: {@code SUCCEEDED}, {@code STOPPED}, or
- * {@code FAILED} for every failure.
+ * {@code FAILED} for every failure. A retried batch keeps the phases of its earlier attempts, the
+ * last one closed with the status it ended in, and opens the next attempt with a {@code SUBMITTED}
+ * phase.
  */
 final class Lifecycle {
 
@@ -125,13 +127,17 @@ final class Lifecycle {
 
     /** A running batch, finished with the given status at the given time. */
     static BuildBatch finishedBatch(BuildBatch batch, StatusType status, Instant end) {
-        Instant start = batch.startTime() == null ? end : batch.startTime();
+        Instant attemptStart = batch.startTime() == null ? end : batch.startTime();
         List<BuildBatchPhase> phases = new ArrayList<>(batch.phases());
-        Instant attemptStart = start;
-        if (!phases.isEmpty()) {
-            // A retried batch: its earlier attempt's phases stay, and this attempt follows them.
-            BuildBatchPhase last = phases.get(phases.size() - 1);
-            attemptStart = last.endTime() == null ? last.startTime() : last.endTime();
+        BuildBatchPhase open = phases.isEmpty() ? null : phases.get(phases.size() - 1);
+        if (open != null
+                && open.phaseType() == BuildBatchPhaseType.SUBMITTED
+                && open.endTime() == null
+                && open.startTime() != null) {
+            // A retried batch: its earlier attempt's phases stay, and this attempt began with the
+            // open SUBMITTED phase the retry added.
+            phases.remove(phases.size() - 1);
+            attemptStart = open.startTime();
         }
         phases.add(batchPhase(BuildBatchPhaseType.SUBMITTED, attemptStart, attemptStart));
         phases.add(batchPhase(BuildBatchPhaseType.DOWNLOAD_BATCHSPEC, attemptStart, attemptStart));
@@ -167,16 +173,24 @@ final class Lifecycle {
     }
 
     /**
-     * A finished batch, made ready to run again: its last phase is closed at the given time and it
-     * is in progress again.
+     * A finished batch, made ready to run again: its last phase is closed at the given time with
+     * the status the batch had, and a new {@code SUBMITTED} phase opens the next attempt.
      */
     static BuildBatch retriedBatch(BuildBatch batch, Instant at) {
         List<BuildBatchPhase> phases = new ArrayList<>(batch.phases());
         if (!phases.isEmpty()) {
             BuildBatchPhase last = phases.remove(phases.size() - 1);
             Instant from = last.startTime() == null ? at : last.startTime();
-            phases.add(batchPhase(last.phaseType(), from, at));
+            phases.add(
+                    batchPhase(last.phaseType(), from, at).toBuilder()
+                            .phaseStatus(batch.buildBatchStatusAsString())
+                            .build());
         }
+        phases.add(
+                BuildBatchPhase.builder()
+                        .phaseType(BuildBatchPhaseType.SUBMITTED)
+                        .startTime(at)
+                        .build());
         return startedBatch(batch.toBuilder().phases(phases).build(), at);
     }
 
