@@ -88,7 +88,9 @@ public interface FakeCodeBuildState {
      *   <li>{@code startTime}: now, or later than every time seeded before if that is later;
      *   <li>{@code buildBatchStatus}: {@code IN_PROGRESS};
      *   <li>{@code complete}, {@code currentPhase} and, for a finished status, {@code endTime}
-     *       (equal to the start time), consistent with the status.
+     *       (equal to the start time) and the {@code phases} of a finished batch, as {@link
+     *       #finishBuildBatch(String, StatusType)} describes them, consistent with the status.
+     *       Phases the builder sets are kept; no build groups are made up.
      * </ul>
      *
      * @param buildBatch sets what the test cares about, for example {@code b ->

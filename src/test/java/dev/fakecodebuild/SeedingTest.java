@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.codebuild.model.BuildBatch;
+import software.amazon.awssdk.services.codebuild.model.BuildBatchPhase;
+import software.amazon.awssdk.services.codebuild.model.BuildBatchPhaseType;
 import software.amazon.awssdk.services.codebuild.model.CodeBuildRequest;
 import software.amazon.awssdk.services.codebuild.model.Project;
 import software.amazon.awssdk.services.codebuild.model.StatusType;
@@ -100,7 +102,8 @@ class SeedingTest {
 
             assertThatThrownBy(() -> state.addProject("web-app"))
                     .isExactlyInstanceOf(IllegalArgumentException.class)
-                    .hasMessage("A project named \"web-app\" was already added");
+                    .hasMessage("A project named \"web-app\" was already added")
+                    .hasNoCause();
             assertThat(state.projects()).containsExactly(first);
         }
 
@@ -156,6 +159,68 @@ class SeedingTest {
             assertThat(batch.currentPhase()).isEqualTo(phase);
             assertThat(batch.complete()).isEqualTo(finished);
             assertThat(batch.endTime() != null).isEqualTo(finished);
+        }
+
+        @Test
+        void aFinishedBatchHasThePhasesOfAFinishedBatch(FakeCodeBuildState state) {
+            state.addProject("web-app");
+            Instant start = Instant.parse("2026-12-04T10:00:00Z");
+            Instant end = start.plusSeconds(90);
+
+            BuildBatch batch =
+                    state.addBuildBatch(
+                            b ->
+                                    b.projectName("web-app")
+                                            .buildBatchStatus(StatusType.FAILED)
+                                            .startTime(start)
+                                            .endTime(end));
+
+            assertThat(batch.phases())
+                    .containsExactly(
+                            phase(
+                                    BuildBatchPhaseType.SUBMITTED,
+                                    StatusType.SUCCEEDED,
+                                    start,
+                                    start),
+                            phase(
+                                    BuildBatchPhaseType.DOWNLOAD_BATCHSPEC,
+                                    StatusType.SUCCEEDED,
+                                    start,
+                                    start),
+                            phase(BuildBatchPhaseType.IN_PROGRESS, StatusType.FAILED, start, end),
+                            BuildBatchPhase.builder()
+                                    .phaseType(BuildBatchPhaseType.FAILED)
+                                    .startTime(end)
+                                    .build());
+        }
+
+        @Test
+        void phasesTheTestGaveAreKeptAndARunningBatchHasNone(FakeCodeBuildState state) {
+            state.addProject("web-app");
+            BuildBatchPhase only =
+                    BuildBatchPhase.builder().phaseType(BuildBatchPhaseType.SUCCEEDED).build();
+
+            BuildBatch given =
+                    state.addBuildBatch(
+                            b ->
+                                    b.projectName("web-app")
+                                            .buildBatchStatus(StatusType.SUCCEEDED)
+                                            .phases(only));
+            BuildBatch running = state.addBuildBatch("web-app", StatusType.IN_PROGRESS);
+
+            assertThat(given.phases()).containsExactly(only);
+            assertThat(running.hasPhases()).isFalse();
+        }
+
+        private static BuildBatchPhase phase(
+                BuildBatchPhaseType type, StatusType status, Instant start, Instant end) {
+            return BuildBatchPhase.builder()
+                    .phaseType(type)
+                    .phaseStatus(status)
+                    .startTime(start)
+                    .endTime(end)
+                    .durationInSeconds(end.getEpochSecond() - start.getEpochSecond())
+                    .build();
         }
 
         @Test

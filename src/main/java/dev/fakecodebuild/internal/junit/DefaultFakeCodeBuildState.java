@@ -138,9 +138,10 @@ final class DefaultFakeCodeBuildState implements FakeCodeBuildState {
      * model's internal subclass.
      */
     private static RuntimeException refusal(ModelException e) {
+        // Without the model's exception as cause: its internal class says nothing to a user.
         return e.reason() == ModelException.Reason.WRONG_STATE
-                ? new IllegalStateException(e.getMessage(), e)
-                : new IllegalArgumentException(e.getMessage(), e);
+                ? new IllegalStateException(e.getMessage())
+                : new IllegalArgumentException(e.getMessage());
     }
 
     @Override

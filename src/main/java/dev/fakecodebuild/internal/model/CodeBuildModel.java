@@ -238,6 +238,12 @@ public final class CodeBuildModel {
                                         ? Lifecycle.lastBatchPhase(status).toString()
                                         : given.currentPhase())
                         .build();
+        if (finished && !given.hasPhases()) {
+            batch =
+                    batch.toBuilder()
+                            .phases(Lifecycle.finishedBatch(batch, status, end).phases())
+                            .build();
+        }
         insertBuildBatch(batch);
         return batch;
     }
