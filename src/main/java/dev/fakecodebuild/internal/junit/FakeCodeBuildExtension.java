@@ -141,6 +141,7 @@ public final class FakeCodeBuildExtension
     }
 
     private static Settings settings(ExtensionContext owner) {
+        JupiterVersion.check();
         Class<?> testClass = owner.getRequiredTestClass();
         FakeCodeBuild annotation =
                 AnnotationSupport.findAnnotation(testClass, FakeCodeBuild.class).orElseThrow();
