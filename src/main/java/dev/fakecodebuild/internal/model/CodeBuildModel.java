@@ -137,7 +137,9 @@ public final class CodeBuildModel {
                         .created(entry.project.created())
                         .lastModified(nextTime())
                         .build();
-        writable().projects.put(name, entry.withProject(changed));
+        // The entry read above may be frozen in a snapshot; its copy must keep the builds.
+        Contents writable = writable();
+        writable.projects.put(name, writable.projects.get(name).withProject(changed));
         return changed;
     }
 
