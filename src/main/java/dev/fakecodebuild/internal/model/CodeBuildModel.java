@@ -250,14 +250,15 @@ public final class CodeBuildModel {
      * @param template the batch's settings, with its project name; the model gives it an id, ARN,
      *     number, start time and the state of a batch just started
      * @param idempotency the call's idempotency token and request, or {@code null}
-     * @return the started batch, or the batch an earlier call with the same token started
+     * @return the started batch, or the batch an earlier call with the same token started if it was
+     *     not deleted since
      * @throws ModelException {@code NOT_FOUND} if there is no such project, {@code TOKEN_MISMATCH}
      *     if the token was used with another request
      */
     public synchronized BuildBatch startBuildBatch(BuildBatch template, Idempotency idempotency) {
-        Optional<String> earlier = earlierStart(idempotency);
+        Optional<BuildBatch> earlier = earlierStart(idempotency).flatMap(this::buildBatch);
         if (earlier.isPresent()) {
-            return buildBatchOrThrow(earlier.get());
+            return earlier.get();
         }
         ProjectEntry entry = projectEntry(template.projectName());
         String id = newId(entry.project.name());
