@@ -1,6 +1,7 @@
 package dev.fakecodebuild.internal.model;
 
 import dev.fakecodebuild.internal.model.Contents.IdempotentStart;
+import dev.fakecodebuild.internal.model.Contents.LastNumbers;
 import dev.fakecodebuild.internal.model.Contents.ProjectEntry;
 import dev.fakecodebuild.internal.model.ModelException.Reason;
 import java.time.Clock;
@@ -116,7 +117,10 @@ public final class CodeBuildModel {
                                         ? created
                                         : millis(given.lastModified()))
                         .build();
-        writable().projects.put(name, new ProjectEntry(project));
+        Contents writable = writable();
+        LastNumbers numbers = writable.deletedProjects.remove(name);
+        writable.projects.put(
+                name, new ProjectEntry(project, numbers == null ? LastNumbers.NONE : numbers));
         return project;
     }
 
@@ -144,7 +148,9 @@ public final class CodeBuildModel {
     }
 
     /**
-     * Delete a project. Its builds and batches stay, as CodeBuild keeps them.
+     * Delete a project. Its builds and batches stay, as CodeBuild keeps them, and so do its
+     * numbers: a project created again under the name goes on from them, so that no two builds or
+     * batches of one name share a number.
      *
      * @param name the project name
      * @return whether there was such a project
@@ -153,7 +159,8 @@ public final class CodeBuildModel {
         if (!contents.projects.containsKey(name)) {
             return false;
         }
-        writable().projects.remove(name);
+        Contents writable = writable();
+        writable.deletedProjects.put(name, writable.projects.remove(name).lastNumbers());
         return true;
     }
 

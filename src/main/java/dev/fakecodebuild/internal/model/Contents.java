@@ -38,6 +38,9 @@ final class Contents {
     /** Calls that carried an idempotency token, by operation and token. */
     final Map<String, IdempotentStart> idempotentStarts;
 
+    /** The last numbers of deleted projects, by name, for a project created again under it. */
+    final Map<String, LastNumbers> deletedProjects;
+
     /** The highest sequence given out. */
     long lastSequence;
 
@@ -48,6 +51,7 @@ final class Contents {
             NavigableMap<Long, Build> builds,
             Map<String, Long> buildSequences,
             Map<String, IdempotentStart> idempotentStarts,
+            Map<String, LastNumbers> deletedProjects,
             long lastSequence) {
         this.projects = projects;
         this.buildBatches = buildBatches;
@@ -55,6 +59,7 @@ final class Contents {
         this.builds = builds;
         this.buildSequences = buildSequences;
         this.idempotentStarts = idempotentStarts;
+        this.deletedProjects = deletedProjects;
         this.lastSequence = lastSequence;
     }
 
@@ -64,6 +69,7 @@ final class Contents {
                 new TreeMap<>(),
                 new HashMap<>(),
                 new TreeMap<>(),
+                new HashMap<>(),
                 new HashMap<>(),
                 new HashMap<>(),
                 0);
@@ -79,6 +85,7 @@ final class Contents {
                 new TreeMap<>(builds),
                 new HashMap<>(buildSequences),
                 new HashMap<>(idempotentStarts),
+                new HashMap<>(deletedProjects),
                 lastSequence);
     }
 
@@ -99,8 +106,17 @@ final class Contents {
         /** The highest build number the project has given out; numbers are never reused. */
         long lastBuildNumber;
 
-        ProjectEntry(Project project) {
-            this(project, new TreeMap<>(), new TreeMap<>(), 0, 0);
+        ProjectEntry(Project project, LastNumbers numbers) {
+            this(
+                    project,
+                    new TreeMap<>(),
+                    new TreeMap<>(),
+                    numbers.lastBuildBatchNumber(),
+                    numbers.lastBuildNumber());
+        }
+
+        LastNumbers lastNumbers() {
+            return new LastNumbers(lastBuildBatchNumber, lastBuildNumber);
         }
 
         private ProjectEntry(
@@ -133,6 +149,17 @@ final class Contents {
                     lastBuildBatchNumber,
                     lastBuildNumber);
         }
+    }
+
+    /**
+     * The highest numbers a project gave out.
+     *
+     * @param lastBuildBatchNumber the highest {@code buildBatchNumber}, or 0
+     * @param lastBuildNumber the highest {@code buildNumber}, or 0
+     */
+    record LastNumbers(long lastBuildBatchNumber, long lastBuildNumber) {
+
+        static final LastNumbers NONE = new LastNumbers(0, 0);
     }
 
     /**
