@@ -353,18 +353,23 @@ public final class CodeBuildModel {
         BuildBatch retried = Lifecycle.retriedBatch(batch, nextTime());
         List<BuildGroup> groups = new ArrayList<>();
         for (BuildGroup group : batch.buildGroups()) {
-            Build build = buildOfSummary(group.currentBuildSummary());
-            boolean again =
-                    retryType != RetryBuildBatchType.RETRY_FAILED_BUILDS
-                            || build == null
-                            || build.buildStatus() != StatusType.SUCCEEDED;
-            if (!again || build == null) {
+            BuildSummary current = group.currentBuildSummary();
+            Build build = buildOfSummary(current);
+            boolean succeeded =
+                    current != null
+                            && StatusType.SUCCEEDED
+                                    .toString()
+                                    .equals(current.buildStatusAsString());
+            if (retryType == RetryBuildBatchType.RETRY_FAILED_BUILDS && succeeded) {
                 groups.add(group);
                 continue;
             }
-            Build rerun = insertBuild(startedCopy(build));
+            // A build deleted since the batch ran runs again with the batch's settings.
+            Build rerun = insertBuild(startedCopy(build == null ? buildOfBatch(batch) : build));
             List<BuildSummary> prior = new ArrayList<>(group.priorBuildSummaryList());
-            prior.add(group.currentBuildSummary());
+            if (current != null) {
+                prior.add(current);
+            }
             groups.add(
                     group.toBuilder()
                             .currentBuildSummary(Lifecycle.summary(rerun))
@@ -782,23 +787,26 @@ public final class CodeBuildModel {
 
     /** A build for a batch's group, with the batch's settings, just started. */
     private Build startedBuildFromBatch(BuildBatch batch) {
-        Build settings =
-                Build.builder()
-                        .projectName(batch.projectName())
-                        .buildBatchArn(batch.arn())
-                        .source(batch.source())
-                        .sourceVersion(batch.sourceVersion())
-                        .resolvedSourceVersion(batch.resolvedSourceVersion())
-                        .secondarySources(batch.secondarySources())
-                        .secondarySourceVersions(batch.secondarySourceVersions())
-                        .environment(batch.environment())
-                        .serviceRole(batch.serviceRole())
-                        .timeoutInMinutes(batch.buildTimeoutInMinutes())
-                        .queuedTimeoutInMinutes(batch.queuedTimeoutInMinutes())
-                        .initiator(batch.initiator())
-                        .encryptionKey(batch.encryptionKey())
-                        .build();
-        return insertBuild(startedCopy(settings));
+        return insertBuild(startedCopy(buildOfBatch(batch)));
+    }
+
+    /** The settings a build of the given batch runs with. */
+    private static Build buildOfBatch(BuildBatch batch) {
+        return Build.builder()
+                .projectName(batch.projectName())
+                .buildBatchArn(batch.arn())
+                .source(batch.source())
+                .sourceVersion(batch.sourceVersion())
+                .resolvedSourceVersion(batch.resolvedSourceVersion())
+                .secondarySources(batch.secondarySources())
+                .secondarySourceVersions(batch.secondarySourceVersions())
+                .environment(batch.environment())
+                .serviceRole(batch.serviceRole())
+                .timeoutInMinutes(batch.buildTimeoutInMinutes())
+                .queuedTimeoutInMinutes(batch.queuedTimeoutInMinutes())
+                .initiator(batch.initiator())
+                .encryptionKey(batch.encryptionKey())
+                .build();
     }
 
     private void addToBatch(BuildBatch batch, String identifier, Build build) {
