@@ -274,7 +274,12 @@ public final class CodeBuildModel {
                         template.toBuilder()
                                 .id(id)
                                 .arn(arns.buildBatch(id))
-                                .buildBatchNumber(entry.lastBuildBatchNumber + 1)
+                                .buildBatchNumber(
+                                        following(
+                                                "Build batch",
+                                                entry.lastBuildBatchNumber,
+                                                entry,
+                                                "buildBatchNumber"))
                                 .build(),
                         nextTime());
         insertBuildBatch(batch);
@@ -780,7 +785,8 @@ public final class CodeBuildModel {
                 settings.toBuilder()
                         .id(id)
                         .arn(arns.build(id))
-                        .buildNumber(entry.lastBuildNumber + 1)
+                        .buildNumber(
+                                following("Build", entry.lastBuildNumber, entry, "buildNumber"))
                         .build();
         return Lifecycle.startedBuild(build, nextTime());
     }
@@ -980,19 +986,7 @@ public final class CodeBuildModel {
             ProjectEntry entry,
             String member) {
         if (given == null) {
-            if (last == Long.MAX_VALUE) {
-                throw new IllegalArgumentException(
-                        "Project \""
-                                + entry.project.name()
-                                + "\" has no "
-                                + kind.toLowerCase(Locale.ROOT)
-                                + " number left after "
-                                + Long.MAX_VALUE
-                                + ": set "
-                                + member
-                                + (kind.equals("Build") ? " on the build" : " on the batch"));
-            }
-            return last + 1;
+            return following(kind, last, entry, member);
         }
         long number = given;
         if (number < 1) {
@@ -1009,6 +1003,27 @@ public final class CodeBuildModel {
                             + "\"");
         }
         return number;
+    }
+
+    /**
+     * The number after the project's highest. A start through the API that finds none left (only a
+     * seeded number can take the last one) fails as a fake's own failure would, with this reason,
+     * rather than wrap below 1 and take another item's place in the project's listing.
+     */
+    private static long following(String kind, long last, ProjectEntry entry, String member) {
+        if (last == Long.MAX_VALUE) {
+            throw new IllegalArgumentException(
+                    "Project \""
+                            + entry.project.name()
+                            + "\" has no "
+                            + kind.toLowerCase(Locale.ROOT)
+                            + " number left after "
+                            + Long.MAX_VALUE
+                            + ": set "
+                            + member
+                            + (kind.equals("Build") ? " on the build" : " on the batch"));
+        }
+        return last + 1;
     }
 
     private static StatusType status(String kind, String raw, StatusType status) {
