@@ -107,7 +107,8 @@ public final class CodeBuildModel {
             throw new ModelException(
                     Reason.ALREADY_EXISTS, "A project named \"" + name + "\" was already added");
         }
-        Instant created = given.created() == null ? nextTime() : seen(given.created());
+        Instant created =
+                given.created() == null ? nextTime() : seen("Project created", given.created());
         Project project =
                 given.toBuilder()
                         .arn(given.arn() == null ? arns.project(name) : given.arn())
@@ -115,7 +116,7 @@ public final class CodeBuildModel {
                         .lastModified(
                                 given.lastModified() == null
                                         ? created
-                                        : millis(given.lastModified()))
+                                        : given("Project lastModified", given.lastModified()))
                         .build();
         Contents writable = writable();
         LastNumbers numbers = writable.deletedProjects.remove(name);
@@ -230,8 +231,14 @@ public final class CodeBuildModel {
         StatusType status =
                 status("Build batch", given.buildBatchStatusAsString(), given.buildBatchStatus());
         boolean finished = Lifecycle.finished(status);
-        Instant start = given.startTime() == null ? nextTime() : seen(given.startTime());
-        Instant end = given.endTime() != null ? millis(given.endTime()) : finished ? start : null;
+        Instant start =
+                given.startTime() == null
+                        ? nextTime()
+                        : seen("Build batch startTime", given.startTime());
+        Instant end =
+                given.endTime() != null
+                        ? given("Build batch endTime", given.endTime())
+                        : finished ? start : null;
         checkEnd("Build batch", start, end, given.startTime() == null);
         BuildBatch batch =
                 given.toBuilder()
@@ -563,8 +570,9 @@ public final class CodeBuildModel {
                         entry,
                         "buildNumber");
         StatusType status = status("Build", given.buildStatusAsString(), given.buildStatus());
-        Instant start = given.startTime() == null ? nextTime() : seen(given.startTime());
-        Instant end = given.endTime() == null ? null : millis(given.endTime());
+        Instant start =
+                given.startTime() == null ? nextTime() : seen("Build startTime", given.startTime());
+        Instant end = given.endTime() == null ? null : given("Build endTime", given.endTime());
         checkEnd("Build", start, end, given.startTime() == null);
         Build.Builder builder =
                 given.toBuilder()
@@ -1089,12 +1097,34 @@ public final class CodeBuildModel {
     }
 
     /** A time the caller gave, to the millisecond; later generated times come after it. */
-    private Instant seen(Instant given) {
-        Instant time = millis(given);
+    private Instant seen(String member, Instant given) {
+        Instant time = given(member, given);
         if (time.isAfter(latestTime)) {
             latestTime = time;
         }
         return time;
+    }
+
+    /**
+     * A time the caller gave, to the millisecond. A time the wire cannot carry is refused here:
+     * stored, it would fail every answer that shows it, and as the latest time it would leave no
+     * time for the items created after it.
+     */
+    private static Instant given(String member, Instant time) {
+        try {
+            return Instant.ofEpochMilli(time.toEpochMilli());
+        } catch (ArithmeticException tooFar) {
+            throw new IllegalArgumentException(
+                    member
+                            + " "
+                            + time
+                            + " cannot travel on the wire, where CodeBuild sends times as epoch"
+                            + " milliseconds: use a time between "
+                            + Instant.ofEpochMilli(Long.MIN_VALUE)
+                            + " and "
+                            + Instant.ofEpochMilli(Long.MAX_VALUE),
+                    tooFar);
+        }
     }
 
     private static Instant millis(Instant time) {
