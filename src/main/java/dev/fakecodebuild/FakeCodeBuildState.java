@@ -96,9 +96,10 @@ public interface FakeCodeBuildState {
      *     b.projectName("web-app").buildBatchStatus(StatusType.FAILED)}
      * @return the batch as the fake stores it
      * @throws IllegalArgumentException if the project name is missing or names no project added
-     *     before, the id does not start with {@code {project}:} or is taken, the number is below 1
-     *     or taken in that project, the status is unknown, the end time is before the start time,
-     *     or a time is too far from 1970 to be sent as epoch milliseconds
+     *     before, the id does not start with {@code {project}:} or is taken, the ARN does not end
+     *     with {@code /{id}}, the number is below 1 or taken in that project, the status is
+     *     unknown, the end time is before the start time, or a time is too far from 1970 to be sent
+     *     as epoch milliseconds
      */
     BuildBatch addBuildBatch(Consumer<BuildBatch.Builder> buildBatch);
 
@@ -140,10 +141,10 @@ public interface FakeCodeBuildState {
      *     b.projectName("web-app").sourceVersion("main")}
      * @return the build as the fake stores it
      * @throws IllegalArgumentException if the project name is missing or names no project added
-     *     before, the id does not start with {@code {project}:} or is taken, the number is below 1
-     *     or taken in that project, the status is unknown, the end time is before the start time,
-     *     the batch ARN names no batch of that project, or a time is too far from 1970 to be sent
-     *     as epoch milliseconds
+     *     before, the id does not start with {@code {project}:} or is taken, the ARN does not end
+     *     with {@code /{id}}, the number is below 1 or taken in that project, the status is
+     *     unknown, the end time is before the start time, the batch ARN names no batch of that
+     *     project, or a time is too far from 1970 to be sent as epoch milliseconds
      */
     Build addBuild(Consumer<Build.Builder> build);
 

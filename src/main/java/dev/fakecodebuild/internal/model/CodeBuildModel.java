@@ -216,6 +216,7 @@ public final class CodeBuildModel {
         ProjectEntry entry = seededProject(projectName, "build batches");
         String id = given.id() == null ? newId(projectName) : given.id();
         checkId("Build batch", id, projectName);
+        checkArn("Build batch", given.arn(), id);
         if (contents.buildBatchSequences.containsKey(id)) {
             throw new IllegalArgumentException(
                     "A build batch with id \"" + id + "\" was already added");
@@ -544,6 +545,7 @@ public final class CodeBuildModel {
         ProjectEntry entry = seededProject(projectName, "builds");
         String id = given.id() == null ? newId(projectName) : given.id();
         checkId("Build", id, projectName);
+        checkArn("Build", given.arn(), id);
         if (contents.buildSequences.containsKey(id)) {
             throw new IllegalArgumentException("A build with id \"" + id + "\" was already added");
         }
@@ -983,6 +985,17 @@ public final class CodeBuildModel {
                             + "\" does not start with \""
                             + projectName
                             + ":\", the name of its project");
+        }
+    }
+
+    /**
+     * A seeded ARN may name another region or account, but must end in the id: the model finds a
+     * batch's builds, and a build's batch, by the id at the end of the ARN.
+     */
+    private static void checkArn(String kind, String arn, String id) {
+        if (arn != null && !arn.endsWith("/" + id)) {
+            throw new IllegalArgumentException(
+                    kind + " ARN \"" + arn + "\" does not end with \"/" + id + "\", its id");
         }
     }
 
