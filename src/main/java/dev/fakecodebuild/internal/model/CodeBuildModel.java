@@ -57,9 +57,6 @@ public final class CodeBuildModel {
     private Contents contents = Contents.empty();
     private boolean frozen;
 
-    /** The latest time an item was given, by the caller or by the model. */
-    private Instant latestTime = Instant.EPOCH;
-
     /**
      * Create an empty model.
      *
@@ -1105,15 +1102,18 @@ public final class CodeBuildModel {
      */
     private Instant nextTime() {
         Instant now = millis(clock.instant());
-        latestTime = now.isAfter(latestTime) ? now : latestTime.plusMillis(1);
-        return latestTime;
+        Contents writable = writable();
+        writable.latestTime =
+                now.isAfter(writable.latestTime) ? now : writable.latestTime.plusMillis(1);
+        return writable.latestTime;
     }
 
     /** A time the caller gave, to the millisecond; later generated times come after it. */
     private Instant seen(String member, Instant given) {
         Instant time = given(member, given);
-        if (time.isAfter(latestTime)) {
-            latestTime = time;
+        Contents writable = writable();
+        if (time.isAfter(writable.latestTime)) {
+            writable.latestTime = time;
         }
         return time;
     }

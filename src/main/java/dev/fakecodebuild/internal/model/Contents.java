@@ -44,6 +44,12 @@ final class Contents {
     /** The highest sequence given out. */
     long lastSequence;
 
+    /**
+     * The latest time an item was given, by the caller or by the model; part of the contents so
+     * that a time seeded in one test does not push the times of later tests.
+     */
+    Instant latestTime;
+
     private Contents(
             Map<String, ProjectEntry> projects,
             NavigableMap<Long, BuildBatch> buildBatches,
@@ -52,7 +58,8 @@ final class Contents {
             Map<String, Long> buildSequences,
             Map<String, IdempotentStart> idempotentStarts,
             Map<String, LastNumbers> deletedProjects,
-            long lastSequence) {
+            long lastSequence,
+            Instant latestTime) {
         this.projects = projects;
         this.buildBatches = buildBatches;
         this.buildBatchSequences = buildBatchSequences;
@@ -61,6 +68,7 @@ final class Contents {
         this.idempotentStarts = idempotentStarts;
         this.deletedProjects = deletedProjects;
         this.lastSequence = lastSequence;
+        this.latestTime = latestTime;
     }
 
     static Contents empty() {
@@ -72,7 +80,8 @@ final class Contents {
                 new HashMap<>(),
                 new HashMap<>(),
                 new HashMap<>(),
-                0);
+                0,
+                Instant.EPOCH);
     }
 
     Contents copy() {
@@ -86,7 +95,8 @@ final class Contents {
                 new HashMap<>(buildSequences),
                 new HashMap<>(idempotentStarts),
                 new HashMap<>(deletedProjects),
-                lastSequence);
+                lastSequence,
+                latestTime);
     }
 
     /** A project with the builds and batches that belong to it. */

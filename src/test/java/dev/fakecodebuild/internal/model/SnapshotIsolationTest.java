@@ -3,6 +3,7 @@ package dev.fakecodebuild.internal.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.codebuild.model.Build;
@@ -32,5 +33,18 @@ class SnapshotIsolationTest {
                                 .items())
                 .isEmpty();
         assertThat(model.project("web-app").orElseThrow().description()).isNull();
+    }
+
+    @Test
+    void aTimeSeededAfterASnapshotNoLongerPushesLaterTimesAfterARestore() {
+        model.addProject(Project.builder().name("web-app").build());
+        Snapshot classState = model.snapshot();
+        Instant future = Instant.parse("2999-01-01T00:00:00Z");
+
+        model.addBuild(Build.builder().projectName("web-app").startTime(future).build());
+        model.restore(classState);
+        Build started = model.startBuild(Build.builder().projectName("web-app").build(), null);
+
+        assertThat(started.startTime()).isBefore(future);
     }
 }
