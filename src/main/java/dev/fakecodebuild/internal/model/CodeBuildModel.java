@@ -360,6 +360,18 @@ public final class CodeBuildModel {
                     Reason.WRONG_STATE,
                     "Build batch " + id + " is " + status + "; only a failed batch can be retried");
         }
+        // A group's new build can still be refused after earlier groups got theirs.
+        Snapshot before = snapshot();
+        try {
+            return retryGroups(batch, retryType, idempotency);
+        } catch (RuntimeException e) {
+            restore(before);
+            throw e;
+        }
+    }
+
+    private BuildBatch retryGroups(
+            BuildBatch batch, RetryBuildBatchType retryType, Idempotency idempotency) {
         BuildBatch retried = Lifecycle.retriedBatch(batch, nextTime());
         List<BuildGroup> groups = new ArrayList<>();
         for (BuildGroup group : batch.buildGroups()) {
@@ -388,7 +400,7 @@ public final class CodeBuildModel {
         }
         BuildBatch running = retried.toBuilder().buildGroups(groups).build();
         putBuildBatch(running);
-        remember(idempotency, id);
+        remember(idempotency, batch.id());
         return running;
     }
 
