@@ -57,8 +57,9 @@ public interface FakeCodeBuildState {
      *
      * @param project sets what the test cares about, for example {@code p -> p.name("web-app")}
      * @return the project as the fake stores it
-     * @throws IllegalArgumentException if the name is missing or not one CodeBuild would accept, or
-     *     a project of that name was already added
+     * @throws IllegalArgumentException if the name is missing or not one CodeBuild would accept, a
+     *     project of that name was already added, or a time is too far from 1970 to be sent as
+     *     epoch milliseconds
      */
     Project addProject(Consumer<Project.Builder> project);
 
@@ -97,8 +98,10 @@ public interface FakeCodeBuildState {
      *     b.projectName("web-app").buildBatchStatus(StatusType.FAILED)}
      * @return the batch as the fake stores it
      * @throws IllegalArgumentException if the project name is missing or names no project added
-     *     before, the id does not start with {@code {project}:} or is taken, the number is below 1
-     *     or taken in that project, the status is unknown, or the end time is before the start time
+     *     before, the id does not start with {@code {project}:} or is taken, the ARN does not end
+     *     with {@code /{id}}, the number is below 1 or taken in that project, the status is
+     *     unknown, the end time is before the start time, or a time is too far from 1970 to be sent
+     *     as epoch milliseconds
      */
     BuildBatch addBuildBatch(Consumer<BuildBatch.Builder> buildBatch);
 
@@ -140,9 +143,10 @@ public interface FakeCodeBuildState {
      *     b.projectName("web-app").sourceVersion("main")}
      * @return the build as the fake stores it
      * @throws IllegalArgumentException if the project name is missing or names no project added
-     *     before, the id does not start with {@code {project}:} or is taken, the number is below 1
-     *     or taken in that project, the status is unknown, the end time is before the start time,
-     *     or the batch ARN names no batch of that project
+     *     before, the id does not start with {@code {project}:} or is taken, the ARN does not end
+     *     with {@code /{id}}, the number is below 1 or taken in that project, the status is
+     *     unknown, the end time is before the start time, the batch ARN names no batch of that
+     *     project, or a time is too far from 1970 to be sent as epoch milliseconds
      */
     Build addBuild(Consumer<Build.Builder> build);
 

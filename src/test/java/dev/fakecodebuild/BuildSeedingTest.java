@@ -214,6 +214,49 @@ class BuildSeedingTest {
         }
 
         @Test
+        void refusesAnArnThatDoesNotEndInTheId(FakeCodeBuildState state) {
+            BuildBatch batch = state.addBuildBatch("web-app", StatusType.IN_PROGRESS);
+
+            assertThatThrownBy(
+                            () ->
+                                    state.addBuild(
+                                            b ->
+                                                    b.projectName("web-app")
+                                                            .id("web-app:1")
+                                                            .arn("arn:aws:codebuild:x")
+                                                            .buildBatchArn(batch.arn())))
+                    .isExactlyInstanceOf(IllegalArgumentException.class)
+                    .hasMessage(
+                            "Build ARN \"arn:aws:codebuild:x\" does not end with \"/web-app:1\","
+                                    + " its id");
+            assertThatThrownBy(
+                            () ->
+                                    state.addBuildBatch(
+                                            b ->
+                                                    b.projectName("web-app")
+                                                            .id("web-app:2")
+                                                            .arn("arn:aws:codebuild:y")))
+                    .isExactlyInstanceOf(IllegalArgumentException.class)
+                    .hasMessage(
+                            "Build batch ARN \"arn:aws:codebuild:y\" does not end with"
+                                    + " \"/web-app:2\", its id");
+            Build other =
+                    state.addBuild(
+                            b ->
+                                    b.projectName("web-app")
+                                            .id("web-app:3")
+                                            .arn(
+                                                    "arn:aws:codebuild:eu-west-1:111122223333:build/web-app:3")
+                                            .buildBatchArn(batch.arn()));
+
+            state.finishBuildBatch(batch.id(), StatusType.FAILED);
+
+            assertThat(state.build(other.id()).orElseThrow().buildStatus())
+                    .isEqualTo(StatusType.FAILED);
+            assertThat(state.builds()).hasSize(1);
+        }
+
+        @Test
         void refusesWhatCodeBuildWouldNeverHold(FakeCodeBuildState state) {
             Build taken = state.addBuild("web-app", StatusType.SUCCEEDED);
 

@@ -9,11 +9,13 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import software.amazon.awssdk.services.codebuild.CodeBuildClient;
 import software.amazon.awssdk.services.codebuild.model.BuildBatch;
 import software.amazon.awssdk.services.codebuild.model.BuildBatchPhase;
 import software.amazon.awssdk.services.codebuild.model.BuildBatchPhaseType;
 import software.amazon.awssdk.services.codebuild.model.CodeBuildRequest;
 import software.amazon.awssdk.services.codebuild.model.Project;
+import software.amazon.awssdk.services.codebuild.model.ProjectSortByType;
 import software.amazon.awssdk.services.codebuild.model.StatusType;
 
 @FakeCodeBuild
@@ -105,6 +107,35 @@ class SeedingTest {
                     .hasMessage("A project named \"web-app\" was already added")
                     .hasNoCause();
             assertThat(state.projects()).containsExactly(first);
+        }
+
+        @Test
+        void refusesATimeTheWireCannotCarryAndKeepsWorking(
+                CodeBuildClient codeBuild, FakeCodeBuildState state) {
+            assertThatThrownBy(() -> state.addProject(p -> p.name("far").created(Instant.MAX)))
+                    .isExactlyInstanceOf(IllegalArgumentException.class)
+                    .hasMessage(
+                            "Project created +1000000000-12-31T23:59:59.999999999Z cannot travel"
+                                    + " on the wire, where CodeBuild sends times as epoch"
+                                    + " milliseconds: use a time between -292275055-05-16T16:47:04.192Z"
+                                    + " and +292278994-08-17T07:12:55.807Z");
+            Project next = state.addProject("web-app");
+            assertThatThrownBy(
+                            () ->
+                                    state.addBuild(
+                                            b -> b.projectName("web-app").startTime(Instant.MIN)))
+                    .isExactlyInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith(
+                            "Build startTime -1000000000-01-01T00:00:00Z cannot travel on the wire");
+
+            assertThat(state.projects()).containsExactly(next);
+            assertThat(
+                            codeBuild
+                                    .listProjects(r -> r.sortBy(ProjectSortByType.CREATED_TIME))
+                                    .projects())
+                    .containsExactly("web-app");
+            assertThat(codeBuild.startBuild(r -> r.projectName("web-app")).build().startTime())
+                    .isAfterOrEqualTo(next.created());
         }
 
         @Test

@@ -95,4 +95,24 @@ class DeleteProjectTest {
         assertThat(second.created()).isAfter(first.created());
         assertThat(state.projects()).containsExactly(second);
     }
+
+    @Test
+    void aNameCreatedAgainGoesOnNumberingWhereTheDeletedProjectStopped(
+            CodeBuildClient codeBuild, FakeCodeBuildState state) {
+        state.addProject("web-app");
+        Build old = state.addBuild("web-app", StatusType.SUCCEEDED);
+        BuildBatch oldBatch = state.addBuildBatch("web-app", StatusType.SUCCEEDED);
+        codeBuild.deleteProject(r -> r.name("web-app"));
+        codeBuild.createProject(minimal("web-app").build());
+
+        Build build = codeBuild.startBuild(r -> r.projectName("web-app")).build();
+        BuildBatch batch = codeBuild.startBuildBatch(r -> r.projectName("web-app")).buildBatch();
+
+        assertThat(old.buildNumber()).isEqualTo(1L);
+        assertThat(oldBatch.buildBatchNumber()).isEqualTo(1L);
+        assertThat(build.buildNumber()).isEqualTo(2L);
+        assertThat(batch.buildBatchNumber()).isEqualTo(2L);
+        assertThat(codeBuild.listBuildsForProject(r -> r.projectName("web-app")).ids())
+                .containsExactly(build.id());
+    }
 }

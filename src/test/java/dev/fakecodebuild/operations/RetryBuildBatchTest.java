@@ -111,6 +111,25 @@ class RetryBuildBatchTest {
         assertThat(current(retried, 1).arn()).isNotEqualTo(failedBuild.arn());
     }
 
+    @ParameterizedTest
+    @EnumSource(names = {"RETRY_ALL_BUILDS", "RETRY_FAILED_BUILDS"})
+    void aGroupWhoseFailedBuildWasDeletedRunsAgain(
+            RetryBuildBatchType retryType, CodeBuildClient codeBuild, FakeCodeBuildState state) {
+        codeBuild.batchDeleteBuilds(r -> r.ids(failedBuild.id()));
+
+        BuildBatch retried =
+                codeBuild.retryBuildBatch(r -> r.id(failed.id()).retryType(retryType)).buildBatch();
+
+        BuildGroup group = retried.buildGroups().get(1);
+        assertThat(group.priorBuildSummaryList()).containsExactly(current(failed, 1));
+        assertThat(group.currentBuildSummary().buildStatus()).isEqualTo(StatusType.IN_PROGRESS);
+        Build rerun = state.build(buildId(group.currentBuildSummary())).orElseThrow();
+        assertThat(rerun.buildBatchArn()).isEqualTo(failed.arn());
+        assertThat(rerun.projectName()).isEqualTo("web-app");
+        assertThat(rerun.buildNumber())
+                .isEqualTo(retryType == RetryBuildBatchType.RETRY_ALL_BUILDS ? 4L : 3L);
+    }
+
     @Test
     void retryFailedBuildsKeepsTheSucceededOnes(
             CodeBuildClient codeBuild, FakeCodeBuildState state) {

@@ -2,6 +2,7 @@ package dev.fakecodebuild.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.fakecodebuild.FakeCodeBuild;
 import dev.fakecodebuild.FakeCodeBuildState;
@@ -14,7 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.services.codebuild.CodeBuildClient;
+import software.amazon.awssdk.services.codebuild.model.Build;
 import software.amazon.awssdk.services.codebuild.model.BuildBatch;
+import software.amazon.awssdk.services.codebuild.model.CodeBuildException;
 import software.amazon.awssdk.services.codebuild.model.Project;
 import software.amazon.awssdk.services.codebuild.model.SortOrderType;
 import software.amazon.awssdk.services.codebuild.model.StatusType;
@@ -134,6 +137,37 @@ class SeededDefaultsTest {
         assertThat(state.buildBatches()).containsExactly(highest);
         assertThat(codeBuild.listBuildBatchesForProject(r -> r.projectName("web-app")).ids())
                 .containsExactly(highest.id());
+    }
+
+    @Test
+    void aStartThroughTheApiNeverWrapsBelowOneEither(
+            CodeBuildClient codeBuild, FakeCodeBuildState state) {
+        Build highest = state.addBuild(b -> b.projectName("web-app").buildNumber(Long.MAX_VALUE));
+        BuildBatch highestBatch =
+                state.addBuildBatch(b -> b.projectName("web-app").buildBatchNumber(Long.MAX_VALUE));
+
+        // The state the test seeded leaves no number: the fake fails the call, naming why.
+        CodeBuildException build =
+                catchThrowableOfType(
+                        CodeBuildException.class,
+                        () -> codeBuild.startBuild(r -> r.projectName("web-app")));
+        CodeBuildException batch =
+                catchThrowableOfType(
+                        CodeBuildException.class,
+                        () -> codeBuild.startBuildBatch(r -> r.projectName("web-app")));
+
+        assertThat(build.statusCode()).isEqualTo(500);
+        assertThat(build.awsErrorDetails().errorMessage())
+                .contains(
+                        "Project \"web-app\" has no build number left after"
+                                + " 9223372036854775807: set buildNumber on the build");
+        assertThat(batch.statusCode()).isEqualTo(500);
+        assertThat(batch.awsErrorDetails().errorMessage())
+                .contains(
+                        "Project \"web-app\" has no build batch number left after"
+                                + " 9223372036854775807: set buildBatchNumber on the batch");
+        assertThat(state.builds()).containsExactly(highest);
+        assertThat(state.buildBatches()).containsExactly(highestBatch);
     }
 
     @Test

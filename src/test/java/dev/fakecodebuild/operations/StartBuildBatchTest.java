@@ -381,6 +381,26 @@ class StartBuildBatchTest {
         }
 
         @Test
+        void aTokenWhoseBatchWasDeletedStartsANewBatch(
+                CodeBuildClient codeBuild, FakeCodeBuildState state) {
+            state.addProject("web-app");
+            var request =
+                    StartBuildBatchRequest.builder()
+                            .projectName("web-app")
+                            .idempotencyToken("deploy-42")
+                            .build();
+            BuildBatch first = codeBuild.startBuildBatch(request).buildBatch();
+            state.finishBuildBatch(first.id(), StatusType.SUCCEEDED);
+            codeBuild.deleteBuildBatch(r -> r.id(first.id()));
+
+            BuildBatch again = codeBuild.startBuildBatch(request).buildBatch();
+
+            assertThat(again.id()).isNotEqualTo(first.id());
+            assertThat(again.buildBatchNumber()).isEqualTo(2L);
+            assertThat(codeBuild.startBuildBatch(request).buildBatch()).isEqualTo(again);
+        }
+
+        @Test
         void theSameTokenWithOtherParametersIsRefused(
                 CodeBuildClient codeBuild, FakeCodeBuildState state) {
             state.addProject("web-app");

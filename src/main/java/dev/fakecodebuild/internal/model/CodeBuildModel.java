@@ -1,6 +1,7 @@
 package dev.fakecodebuild.internal.model;
 
 import dev.fakecodebuild.internal.model.Contents.IdempotentStart;
+import dev.fakecodebuild.internal.model.Contents.LastNumbers;
 import dev.fakecodebuild.internal.model.Contents.ProjectEntry;
 import dev.fakecodebuild.internal.model.ModelException.Reason;
 import java.time.Clock;
@@ -56,9 +57,6 @@ public final class CodeBuildModel {
     private Contents contents = Contents.empty();
     private boolean frozen;
 
-    /** The latest time an item was given, by the caller or by the model. */
-    private Instant latestTime = Instant.EPOCH;
-
     /**
      * Create an empty model.
      *
@@ -106,7 +104,8 @@ public final class CodeBuildModel {
             throw new ModelException(
                     Reason.ALREADY_EXISTS, "A project named \"" + name + "\" was already added");
         }
-        Instant created = given.created() == null ? nextTime() : seen(given.created());
+        Instant created =
+                given.created() == null ? nextTime() : seen("Project created", given.created());
         Project project =
                 given.toBuilder()
                         .arn(given.arn() == null ? arns.project(name) : given.arn())
@@ -114,9 +113,12 @@ public final class CodeBuildModel {
                         .lastModified(
                                 given.lastModified() == null
                                         ? created
-                                        : millis(given.lastModified()))
+                                        : given("Project lastModified", given.lastModified()))
                         .build();
-        writable().projects.put(name, new ProjectEntry(project));
+        Contents writable = writable();
+        LastNumbers numbers = writable.deletedProjects.remove(name);
+        writable.projects.put(
+                name, new ProjectEntry(project, numbers == null ? LastNumbers.NONE : numbers));
         return project;
     }
 
@@ -137,12 +139,16 @@ public final class CodeBuildModel {
                         .created(entry.project.created())
                         .lastModified(nextTime())
                         .build();
-        writable().projects.put(name, entry.withProject(changed));
+        // The entry read above may be frozen in a snapshot; its copy must keep the builds.
+        Contents writable = writable();
+        writable.projects.put(name, writable.projects.get(name).withProject(changed));
         return changed;
     }
 
     /**
-     * Delete a project. Its builds and batches stay, as CodeBuild keeps them.
+     * Delete a project. Its builds and batches stay, as CodeBuild keeps them, and so do its
+     * numbers: a project created again under the name goes on from them, so that no two builds or
+     * batches of one name share a number.
      *
      * @param name the project name
      * @return whether there was such a project
@@ -151,7 +157,8 @@ public final class CodeBuildModel {
         if (!contents.projects.containsKey(name)) {
             return false;
         }
-        writable().projects.remove(name);
+        Contents writable = writable();
+        writable.deletedProjects.put(name, writable.projects.remove(name).lastNumbers());
         return true;
     }
 
@@ -206,6 +213,7 @@ public final class CodeBuildModel {
         ProjectEntry entry = seededProject(projectName, "build batches");
         String id = given.id() == null ? newId(projectName) : given.id();
         checkId("Build batch", id, projectName);
+        checkArn("Build batch", given.arn(), id);
         if (contents.buildBatchSequences.containsKey(id)) {
             throw new IllegalArgumentException(
                     "A build batch with id \"" + id + "\" was already added");
@@ -221,8 +229,14 @@ public final class CodeBuildModel {
         StatusType status =
                 status("Build batch", given.buildBatchStatusAsString(), given.buildBatchStatus());
         boolean finished = Lifecycle.finished(status);
-        Instant start = given.startTime() == null ? nextTime() : seen(given.startTime());
-        Instant end = given.endTime() != null ? millis(given.endTime()) : finished ? start : null;
+        Instant start =
+                given.startTime() == null
+                        ? nextTime()
+                        : seen("Build batch startTime", given.startTime());
+        Instant end =
+                given.endTime() != null
+                        ? given("Build batch endTime", given.endTime())
+                        : finished ? start : null;
         checkEnd("Build batch", start, end, given.startTime() == null);
         BuildBatch batch =
                 given.toBuilder()
@@ -254,14 +268,15 @@ public final class CodeBuildModel {
      * @param template the batch's settings, with its project name; the model gives it an id, ARN,
      *     number, start time and the state of a batch just started
      * @param idempotency the call's idempotency token and request, or {@code null}
-     * @return the started batch, or the batch an earlier call with the same token started
+     * @return the started batch, or the batch an earlier call with the same token started if it was
+     *     not deleted since
      * @throws ModelException {@code NOT_FOUND} if there is no such project, {@code TOKEN_MISMATCH}
      *     if the token was used with another request
      */
     public synchronized BuildBatch startBuildBatch(BuildBatch template, Idempotency idempotency) {
-        Optional<String> earlier = earlierStart(idempotency);
+        Optional<BuildBatch> earlier = earlierStart(idempotency).flatMap(this::buildBatch);
         if (earlier.isPresent()) {
-            return buildBatchOrThrow(earlier.get());
+            return earlier.get();
         }
         ProjectEntry entry = projectEntry(template.projectName());
         String id = newId(entry.project.name());
@@ -270,7 +285,12 @@ public final class CodeBuildModel {
                         template.toBuilder()
                                 .id(id)
                                 .arn(arns.buildBatch(id))
-                                .buildBatchNumber(entry.lastBuildBatchNumber + 1)
+                                .buildBatchNumber(
+                                        following(
+                                                "Build batch",
+                                                entry.lastBuildBatchNumber,
+                                                entry,
+                                                "buildBatchNumber"))
                                 .build(),
                         nextTime());
         insertBuildBatch(batch);
@@ -346,21 +366,38 @@ public final class CodeBuildModel {
                     Reason.WRONG_STATE,
                     "Build batch " + id + " is " + status + "; only a failed batch can be retried");
         }
+        // A group's new build can still be refused after earlier groups got theirs.
+        Snapshot before = snapshot();
+        try {
+            return retryGroups(batch, retryType, idempotency);
+        } catch (RuntimeException e) {
+            restore(before);
+            throw e;
+        }
+    }
+
+    private BuildBatch retryGroups(
+            BuildBatch batch, RetryBuildBatchType retryType, Idempotency idempotency) {
         BuildBatch retried = Lifecycle.retriedBatch(batch, nextTime());
         List<BuildGroup> groups = new ArrayList<>();
         for (BuildGroup group : batch.buildGroups()) {
-            Build build = buildOfSummary(group.currentBuildSummary());
-            boolean again =
-                    retryType != RetryBuildBatchType.RETRY_FAILED_BUILDS
-                            || build == null
-                            || build.buildStatus() != StatusType.SUCCEEDED;
-            if (!again || build == null) {
+            BuildSummary current = group.currentBuildSummary();
+            Build build = buildOfSummary(current);
+            boolean succeeded =
+                    current != null
+                            && StatusType.SUCCEEDED
+                                    .toString()
+                                    .equals(current.buildStatusAsString());
+            if (retryType == RetryBuildBatchType.RETRY_FAILED_BUILDS && succeeded) {
                 groups.add(group);
                 continue;
             }
-            Build rerun = insertBuild(startedCopy(build));
+            // A build deleted since the batch ran runs again with the batch's settings.
+            Build rerun = insertBuild(startedCopy(build == null ? buildOfBatch(batch) : build));
             List<BuildSummary> prior = new ArrayList<>(group.priorBuildSummaryList());
-            prior.add(group.currentBuildSummary());
+            if (current != null) {
+                prior.add(current);
+            }
             groups.add(
                     group.toBuilder()
                             .currentBuildSummary(Lifecycle.summary(rerun))
@@ -369,7 +406,7 @@ public final class CodeBuildModel {
         }
         BuildBatch running = retried.toBuilder().buildGroups(groups).build();
         putBuildBatch(running);
-        remember(idempotency, id);
+        remember(idempotency, batch.id());
         return running;
     }
 
@@ -523,6 +560,7 @@ public final class CodeBuildModel {
         ProjectEntry entry = seededProject(projectName, "builds");
         String id = given.id() == null ? newId(projectName) : given.id();
         checkId("Build", id, projectName);
+        checkArn("Build", given.arn(), id);
         if (contents.buildSequences.containsKey(id)) {
             throw new IllegalArgumentException("A build with id \"" + id + "\" was already added");
         }
@@ -549,8 +587,9 @@ public final class CodeBuildModel {
                         entry,
                         "buildNumber");
         StatusType status = status("Build", given.buildStatusAsString(), given.buildStatus());
-        Instant start = given.startTime() == null ? nextTime() : seen(given.startTime());
-        Instant end = given.endTime() == null ? null : millis(given.endTime());
+        Instant start =
+                given.startTime() == null ? nextTime() : seen("Build startTime", given.startTime());
+        Instant end = given.endTime() == null ? null : given("Build endTime", given.endTime());
         checkEnd("Build", start, end, given.startTime() == null);
         Build.Builder builder =
                 given.toBuilder()
@@ -771,30 +810,34 @@ public final class CodeBuildModel {
                 settings.toBuilder()
                         .id(id)
                         .arn(arns.build(id))
-                        .buildNumber(entry.lastBuildNumber + 1)
+                        .buildNumber(
+                                following("Build", entry.lastBuildNumber, entry, "buildNumber"))
                         .build();
         return Lifecycle.startedBuild(build, nextTime());
     }
 
     /** A build for a batch's group, with the batch's settings, just started. */
     private Build startedBuildFromBatch(BuildBatch batch) {
-        Build settings =
-                Build.builder()
-                        .projectName(batch.projectName())
-                        .buildBatchArn(batch.arn())
-                        .source(batch.source())
-                        .sourceVersion(batch.sourceVersion())
-                        .resolvedSourceVersion(batch.resolvedSourceVersion())
-                        .secondarySources(batch.secondarySources())
-                        .secondarySourceVersions(batch.secondarySourceVersions())
-                        .environment(batch.environment())
-                        .serviceRole(batch.serviceRole())
-                        .timeoutInMinutes(batch.buildTimeoutInMinutes())
-                        .queuedTimeoutInMinutes(batch.queuedTimeoutInMinutes())
-                        .initiator(batch.initiator())
-                        .encryptionKey(batch.encryptionKey())
-                        .build();
-        return insertBuild(startedCopy(settings));
+        return insertBuild(startedCopy(buildOfBatch(batch)));
+    }
+
+    /** The settings a build of the given batch runs with. */
+    private static Build buildOfBatch(BuildBatch batch) {
+        return Build.builder()
+                .projectName(batch.projectName())
+                .buildBatchArn(batch.arn())
+                .source(batch.source())
+                .sourceVersion(batch.sourceVersion())
+                .resolvedSourceVersion(batch.resolvedSourceVersion())
+                .secondarySources(batch.secondarySources())
+                .secondarySourceVersions(batch.secondarySourceVersions())
+                .environment(batch.environment())
+                .serviceRole(batch.serviceRole())
+                .timeoutInMinutes(batch.buildTimeoutInMinutes())
+                .queuedTimeoutInMinutes(batch.queuedTimeoutInMinutes())
+                .initiator(batch.initiator())
+                .encryptionKey(batch.encryptionKey())
+                .build();
     }
 
     private void addToBatch(BuildBatch batch, String identifier, Build build) {
@@ -960,6 +1003,17 @@ public final class CodeBuildModel {
         }
     }
 
+    /**
+     * A seeded ARN may name another region or account, but must end in the id: the model finds a
+     * batch's builds, and a build's batch, by the id at the end of the ARN.
+     */
+    private static void checkArn(String kind, String arn, String id) {
+        if (arn != null && !arn.endsWith("/" + id)) {
+            throw new IllegalArgumentException(
+                    kind + " ARN \"" + arn + "\" does not end with \"/" + id + "\", its id");
+        }
+    }
+
     private static long number(
             String kind,
             Long given,
@@ -968,19 +1022,7 @@ public final class CodeBuildModel {
             ProjectEntry entry,
             String member) {
         if (given == null) {
-            if (last == Long.MAX_VALUE) {
-                throw new IllegalArgumentException(
-                        "Project \""
-                                + entry.project.name()
-                                + "\" has no "
-                                + kind.toLowerCase(Locale.ROOT)
-                                + " number left after "
-                                + Long.MAX_VALUE
-                                + ": set "
-                                + member
-                                + (kind.equals("Build") ? " on the build" : " on the batch"));
-            }
-            return last + 1;
+            return following(kind, last, entry, member);
         }
         long number = given;
         if (number < 1) {
@@ -997,6 +1039,27 @@ public final class CodeBuildModel {
                             + "\"");
         }
         return number;
+    }
+
+    /**
+     * The number after the project's highest. A start through the API that finds none left (only a
+     * seeded number can take the last one) fails as a fake's own failure would, with this reason,
+     * rather than wrap below 1 and take another item's place in the project's listing.
+     */
+    private static long following(String kind, long last, ProjectEntry entry, String member) {
+        if (last == Long.MAX_VALUE) {
+            throw new IllegalArgumentException(
+                    "Project \""
+                            + entry.project.name()
+                            + "\" has no "
+                            + kind.toLowerCase(Locale.ROOT)
+                            + " number left after "
+                            + Long.MAX_VALUE
+                            + ": set "
+                            + member
+                            + (kind.equals("Build") ? " on the build" : " on the batch"));
+        }
+        return last + 1;
     }
 
     private static StatusType status(String kind, String raw, StatusType status) {
@@ -1057,17 +1120,42 @@ public final class CodeBuildModel {
      */
     private Instant nextTime() {
         Instant now = millis(clock.instant());
-        latestTime = now.isAfter(latestTime) ? now : latestTime.plusMillis(1);
-        return latestTime;
+        Contents writable = writable();
+        writable.latestTime =
+                now.isAfter(writable.latestTime) ? now : writable.latestTime.plusMillis(1);
+        return writable.latestTime;
     }
 
     /** A time the caller gave, to the millisecond; later generated times come after it. */
-    private Instant seen(Instant given) {
-        Instant time = millis(given);
-        if (time.isAfter(latestTime)) {
-            latestTime = time;
+    private Instant seen(String member, Instant given) {
+        Instant time = given(member, given);
+        Contents writable = writable();
+        if (time.isAfter(writable.latestTime)) {
+            writable.latestTime = time;
         }
         return time;
+    }
+
+    /**
+     * A time the caller gave, to the millisecond. A time the wire cannot carry is refused here:
+     * stored, it would fail every answer that shows it, and as the latest time it would leave no
+     * time for the items created after it.
+     */
+    private static Instant given(String member, Instant time) {
+        try {
+            return Instant.ofEpochMilli(time.toEpochMilli());
+        } catch (ArithmeticException tooFar) {
+            throw new IllegalArgumentException(
+                    member
+                            + " "
+                            + time
+                            + " cannot travel on the wire, where CodeBuild sends times as epoch"
+                            + " milliseconds: use a time between "
+                            + Instant.ofEpochMilli(Long.MIN_VALUE)
+                            + " and "
+                            + Instant.ofEpochMilli(Long.MAX_VALUE),
+                    tooFar);
+        }
     }
 
     private static Instant millis(Instant time) {

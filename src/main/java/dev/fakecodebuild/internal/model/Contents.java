@@ -38,8 +38,17 @@ final class Contents {
     /** Calls that carried an idempotency token, by operation and token. */
     final Map<String, IdempotentStart> idempotentStarts;
 
+    /** The last numbers of deleted projects, by name, for a project created again under it. */
+    final Map<String, LastNumbers> deletedProjects;
+
     /** The highest sequence given out. */
     long lastSequence;
+
+    /**
+     * The latest time an item was given, by the caller or by the model; part of the contents so
+     * that a time seeded in one test does not push the times of later tests.
+     */
+    Instant latestTime;
 
     private Contents(
             Map<String, ProjectEntry> projects,
@@ -48,14 +57,18 @@ final class Contents {
             NavigableMap<Long, Build> builds,
             Map<String, Long> buildSequences,
             Map<String, IdempotentStart> idempotentStarts,
-            long lastSequence) {
+            Map<String, LastNumbers> deletedProjects,
+            long lastSequence,
+            Instant latestTime) {
         this.projects = projects;
         this.buildBatches = buildBatches;
         this.buildBatchSequences = buildBatchSequences;
         this.builds = builds;
         this.buildSequences = buildSequences;
         this.idempotentStarts = idempotentStarts;
+        this.deletedProjects = deletedProjects;
         this.lastSequence = lastSequence;
+        this.latestTime = latestTime;
     }
 
     static Contents empty() {
@@ -66,7 +79,9 @@ final class Contents {
                 new TreeMap<>(),
                 new HashMap<>(),
                 new HashMap<>(),
-                0);
+                new HashMap<>(),
+                0,
+                Instant.EPOCH);
     }
 
     Contents copy() {
@@ -79,7 +94,9 @@ final class Contents {
                 new TreeMap<>(builds),
                 new HashMap<>(buildSequences),
                 new HashMap<>(idempotentStarts),
-                lastSequence);
+                new HashMap<>(deletedProjects),
+                lastSequence,
+                latestTime);
     }
 
     /** A project with the builds and batches that belong to it. */
@@ -99,8 +116,17 @@ final class Contents {
         /** The highest build number the project has given out; numbers are never reused. */
         long lastBuildNumber;
 
-        ProjectEntry(Project project) {
-            this(project, new TreeMap<>(), new TreeMap<>(), 0, 0);
+        ProjectEntry(Project project, LastNumbers numbers) {
+            this(
+                    project,
+                    new TreeMap<>(),
+                    new TreeMap<>(),
+                    numbers.lastBuildBatchNumber(),
+                    numbers.lastBuildNumber());
+        }
+
+        LastNumbers lastNumbers() {
+            return new LastNumbers(lastBuildBatchNumber, lastBuildNumber);
         }
 
         private ProjectEntry(
@@ -133,6 +159,17 @@ final class Contents {
                     lastBuildBatchNumber,
                     lastBuildNumber);
         }
+    }
+
+    /**
+     * The highest numbers a project gave out.
+     *
+     * @param lastBuildBatchNumber the highest {@code buildBatchNumber}, or 0
+     * @param lastBuildNumber the highest {@code buildNumber}, or 0
+     */
+    record LastNumbers(long lastBuildBatchNumber, long lastBuildNumber) {
+
+        static final LastNumbers NONE = new LastNumbers(0, 0);
     }
 
     /**

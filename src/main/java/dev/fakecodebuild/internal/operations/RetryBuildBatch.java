@@ -13,7 +13,9 @@ import software.amazon.awssdk.services.codebuild.model.RetryBuildBatchType;
  *
  * <p>{@code RETRY_ALL_BUILDS}, the default when {@code retryType} is left out (AWS documents none),
  * gives every build group a new build; {@code RETRY_FAILED_BUILDS} only the groups whose build did
- * not succeed. A group's earlier build summary moves to its {@code priorBuildSummaryList}.
+ * not succeed. A group's earlier build summary moves to its {@code priorBuildSummaryList}. A group
+ * whose build was deleted (BatchDeleteBuilds) runs again with the batch's settings: AWS does not
+ * document the case, and a retry that leaves a group without a running build would never end.
  *
  * <p>The service model does not require {@code id}, but nothing can be retried without one: a
  * request without it is refused as if the model required it ({@code Value null at 'id' failed to

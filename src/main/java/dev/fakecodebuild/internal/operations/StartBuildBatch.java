@@ -16,7 +16,8 @@ import software.amazon.awssdk.services.codebuild.model.StartBuildBatchResponse;
  * finishes it or it is stopped.
  *
  * <p>A request with an {@code idempotencyToken} that came within the last 5 minutes answers the
- * batch the first request started; with other parameters it is refused.
+ * batch the first request started; with other parameters it is refused. If that batch was deleted
+ * since, the request starts a new one, as StartBuild does: AWS does not document the case.
  */
 final class StartBuildBatch extends Operation<StartBuildBatchRequest> {
 
