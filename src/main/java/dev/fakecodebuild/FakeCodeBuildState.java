@@ -22,7 +22,9 @@ import software.amazon.awssdk.services.codebuild.model.StatusType;
  *
  * <p>A build or batch started through the API stays {@code IN_PROGRESS} until the test finishes it
  * with {@link #finishBuild(String, StatusType)} or {@link #finishBuildBatch(String, StatusType)},
- * or the code under test stops it; so a test decides exactly what a poller sees.
+ * or on a chosen read with {@link #finishBuildOnRead(String, int, StatusType)} or {@link
+ * #finishBuildBatchOnRead(String, int, StatusType)}, or the code under test stops it; so a test
+ * decides exactly what a poller sees.
  *
  * <p>Seeded items and recorded calls follow the scopes described on {@link FakeCodeBuild}: what a
  * test adds is gone when the test ends.
@@ -187,6 +189,54 @@ public interface FakeCodeBuildState {
      * @since 0.1.0
      */
     BuildBatch finishBuildBatch(String id, StatusType status);
+
+    /**
+     * Finish a running build when the code under test reads it for the given time, for a test of
+     * code that polls in a loop of its own.
+     *
+     * <p>Each {@code BatchGetBuilds} call that names the build counts as one read, from this call
+     * on. The read given finishes the build just before it is answered, as {@link
+     * #finishBuild(String, StatusType)} would, so the reads before it see the build running and
+     * that read and every later one see it finished. A build that finished otherwise before that
+     * read (stopped, say) stays as it is. Like everything a test sets up, the request is gone when
+     * the test ends.
+     *
+     * <pre>{@code
+     * state.finishBuildOnRead(buildId, 3, StatusType.SUCCEEDED);
+     *
+     * Build seen = poller.waitForBuild(buildId);   // reads twice IN_PROGRESS, then SUCCEEDED
+     * }</pre>
+     *
+     * @param id the id of a running build
+     * @param read which read finishes it, counting from 1
+     * @param status the status it ends with; not {@code IN_PROGRESS}
+     * @throws IllegalArgumentException if no build has that id, the read is below 1, or the status
+     *     is {@code IN_PROGRESS} or {@code UNKNOWN_TO_SDK_VERSION}
+     * @throws IllegalStateException if the build has already finished
+     * @since 0.1.0
+     */
+    void finishBuildOnRead(String id, int read, StatusType status);
+
+    /**
+     * Finish a running build batch, and its running builds, when the code under test reads it for
+     * the given time, for a test of code that polls in a loop of its own.
+     *
+     * <p>Each {@code BatchGetBuildBatches} call that names the batch counts as one read, from this
+     * call on. The read given finishes the batch just before it is answered, as {@link
+     * #finishBuildBatch(String, StatusType)} would, so the reads before it see the batch running
+     * and that read and every later one see it finished. A batch that finished otherwise before
+     * that read (stopped, say) stays as it is. Like everything a test sets up, the request is gone
+     * when the test ends.
+     *
+     * @param id the id of a running batch
+     * @param read which read finishes it, counting from 1
+     * @param status the status it ends with; not {@code IN_PROGRESS}
+     * @throws IllegalArgumentException if no batch has that id, the read is below 1, or the status
+     *     is {@code IN_PROGRESS} or {@code UNKNOWN_TO_SDK_VERSION}
+     * @throws IllegalStateException if the batch has already finished
+     * @since 0.1.0
+     */
+    void finishBuildBatchOnRead(String id, int read, StatusType status);
 
     /**
      * Return the projects, in the order they were added.

@@ -110,6 +110,39 @@ final class DefaultFakeCodeBuildState implements FakeCodeBuildState {
         }
     }
 
+    @Override
+    public void finishBuildOnRead(String id, int read, StatusType status) {
+        Objects.requireNonNull(id, "id");
+        checkFinal(status, "a build");
+        checkRead(read);
+        holder.checkOpen();
+        try {
+            holder.model().finishBuildOnRead(id, read, status);
+        } catch (ModelException e) {
+            throw refusal(e);
+        }
+    }
+
+    @Override
+    public void finishBuildBatchOnRead(String id, int read, StatusType status) {
+        Objects.requireNonNull(id, "id");
+        checkFinal(status, "a build batch");
+        checkRead(read);
+        holder.checkOpen();
+        try {
+            holder.model().finishBuildBatchOnRead(id, read, status);
+        } catch (ModelException e) {
+            throw refusal(e);
+        }
+    }
+
+    private static void checkRead(int read) {
+        if (read < 1) {
+            throw new IllegalArgumentException(
+                    "read " + read + " is below 1: the first read from now on is read 1");
+        }
+    }
+
     private static void checkKnown(StatusType status, String what) {
         if (status == StatusType.UNKNOWN_TO_SDK_VERSION) {
             throw new IllegalArgumentException(

@@ -1,5 +1,6 @@
 package dev.fakecodebuild.internal.model;
 
+import dev.fakecodebuild.internal.model.Contents.FinishOnRead;
 import dev.fakecodebuild.internal.model.Contents.IdempotentStart;
 import dev.fakecodebuild.internal.model.Contents.LastNumbers;
 import dev.fakecodebuild.internal.model.Contents.ProjectEntry;
@@ -50,6 +51,9 @@ public final class CodeBuildModel {
 
     /** The build group a batch finished by the test is given when it has no builds. */
     static final String DOWNLOAD_SOURCE_GROUP = "DOWNLOAD_SOURCE";
+
+    private static final String BUILD_READ = "build:";
+    private static final String BATCH_READ = "batch:";
 
     private final Arns arns;
     private final Clock clock;
@@ -900,6 +904,95 @@ public final class CodeBuildModel {
         if (entry != null) {
             entry.buildsByNumber.remove(build.buildNumber(), build);
         }
+    }
+
+    // --------------------------------------------------------------------------- finish on read
+
+    /**
+     * Finish a running build when the code under test reads it for the given time.
+     *
+     * @param id the build id
+     * @param read which read finishes it, counting from 1; that read sees it finished
+     * @param status the status it finishes with; not {@code IN_PROGRESS}
+     * @throws ModelException {@code NOT_FOUND} if there is no such build, {@code WRONG_STATE} if it
+     *     has finished
+     */
+    public synchronized void finishBuildOnRead(String id, int read, StatusType status) {
+        Build build = buildOrThrow(id);
+        if (Boolean.TRUE.equals(build.buildComplete())) {
+            throw new ModelException(
+                    Reason.WRONG_STATE,
+                    "Build " + id + " has already finished as " + build.buildStatusAsString());
+        }
+        writable().finishesOnRead.put(BUILD_READ + id, new FinishOnRead(read, status));
+    }
+
+    /**
+     * Finish a running build batch, and its builds, when the code under test reads it for the given
+     * time.
+     *
+     * @param id the batch id
+     * @param read which read finishes it, counting from 1; that read sees it finished
+     * @param status the status it finishes with; not {@code IN_PROGRESS}
+     * @throws ModelException {@code NOT_FOUND} if there is no such batch, {@code WRONG_STATE} if it
+     *     has finished
+     */
+    public synchronized void finishBuildBatchOnRead(String id, int read, StatusType status) {
+        runningBuildBatch(id);
+        writable().finishesOnRead.put(BATCH_READ + id, new FinishOnRead(read, status));
+    }
+
+    /**
+     * Return a build as the code under test reads it, finishing it first if the test asked for that
+     * on this read.
+     *
+     * @param id a build id
+     * @return the build, or empty
+     */
+    public synchronized Optional<Build> readBuild(String id) {
+        Optional<StatusType> due = countRead(BUILD_READ + id);
+        if (due.isPresent() && build(id).filter(CodeBuildModel::running).isPresent()) {
+            finishBuild(id, due.get());
+        }
+        return build(id);
+    }
+
+    /**
+     * Return a build batch as the code under test reads it, finishing it first if the test asked
+     * for that on this read.
+     *
+     * @param id a batch id
+     * @return the batch, or empty
+     */
+    public synchronized Optional<BuildBatch> readBuildBatch(String id) {
+        Optional<StatusType> due = countRead(BATCH_READ + id);
+        if (due.isPresent()
+                && buildBatch(id)
+                        .filter(batch -> !Lifecycle.finished(batch.buildBatchStatus()))
+                        .isPresent()) {
+            finishBuildBatch(id, due.get());
+        }
+        return buildBatch(id);
+    }
+
+    /** Count a read of an item the test asked to finish; the status once the read is due. */
+    private Optional<StatusType> countRead(String key) {
+        FinishOnRead pending = contents.finishesOnRead.get(key);
+        if (pending == null) {
+            return Optional.empty();
+        }
+        if (pending.readsLeft() > 1) {
+            writable()
+                    .finishesOnRead
+                    .put(key, new FinishOnRead(pending.readsLeft() - 1, pending.status()));
+            return Optional.empty();
+        }
+        writable().finishesOnRead.remove(key);
+        return Optional.of(pending.status());
+    }
+
+    private static boolean running(Build build) {
+        return !Boolean.TRUE.equals(build.buildComplete());
     }
 
     // ------------------------------------------------------------------------------- idempotency

@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import software.amazon.awssdk.services.codebuild.model.Build;
 import software.amazon.awssdk.services.codebuild.model.BuildBatch;
 import software.amazon.awssdk.services.codebuild.model.Project;
+import software.amazon.awssdk.services.codebuild.model.StatusType;
 
 /**
  * The mutable data behind a {@link CodeBuildModel}. The SDK model objects it holds are immutable,
@@ -41,6 +42,9 @@ final class Contents {
     /** The last numbers of deleted projects, by name, for a project created again under it. */
     final Map<String, LastNumbers> deletedProjects;
 
+    /** Builds and batches the test asked to finish on a later read, by {@code kind:id}. */
+    final Map<String, FinishOnRead> finishesOnRead;
+
     /** The highest sequence given out. */
     long lastSequence;
 
@@ -58,6 +62,7 @@ final class Contents {
             Map<String, Long> buildSequences,
             Map<String, IdempotentStart> idempotentStarts,
             Map<String, LastNumbers> deletedProjects,
+            Map<String, FinishOnRead> finishesOnRead,
             long lastSequence,
             Instant latestTime) {
         this.projects = projects;
@@ -67,6 +72,7 @@ final class Contents {
         this.buildSequences = buildSequences;
         this.idempotentStarts = idempotentStarts;
         this.deletedProjects = deletedProjects;
+        this.finishesOnRead = finishesOnRead;
         this.lastSequence = lastSequence;
         this.latestTime = latestTime;
     }
@@ -77,6 +83,7 @@ final class Contents {
                 new TreeMap<>(),
                 new HashMap<>(),
                 new TreeMap<>(),
+                new HashMap<>(),
                 new HashMap<>(),
                 new HashMap<>(),
                 new HashMap<>(),
@@ -95,6 +102,7 @@ final class Contents {
                 new HashMap<>(buildSequences),
                 new HashMap<>(idempotentStarts),
                 new HashMap<>(deletedProjects),
+                new HashMap<>(finishesOnRead),
                 lastSequence,
                 latestTime);
     }
@@ -180,4 +188,12 @@ final class Contents {
      * @param at when the call was made
      */
     record IdempotentStart(Object request, String id, Instant at) {}
+
+    /**
+     * A finish the test asked for on a later read.
+     *
+     * @param readsLeft how many more reads, this one included, until the item finishes
+     * @param status the status it finishes with
+     */
+    record FinishOnRead(int readsLeft, StatusType status) {}
 }

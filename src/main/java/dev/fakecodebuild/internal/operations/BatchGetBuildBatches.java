@@ -33,7 +33,7 @@ final class BatchGetBuildBatches extends Operation<BatchGetBuildBatchesRequest> 
         List<BuildBatch> found = new ArrayList<>();
         List<String> notFound = new ArrayList<>();
         for (String id : new LinkedHashSet<>(request.ids())) {
-            Optional<BuildBatch> batch = model.buildBatch(id);
+            Optional<BuildBatch> batch = model.readBuildBatch(id);
             if (batch.isPresent()) {
                 found.add(batch.get());
             } else {

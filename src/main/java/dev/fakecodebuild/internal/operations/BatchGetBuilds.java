@@ -44,7 +44,7 @@ final class BatchGetBuilds extends Operation<BatchGetBuildsRequest> {
         List<Build> builds = new ArrayList<>();
         List<String> notFound = new ArrayList<>();
         for (String id : new LinkedHashSet<>(request.ids())) {
-            Optional<Build> build = model.build(id);
+            Optional<Build> build = model.readBuild(id);
             if (build.isPresent()) {
                 builds.add(build.get());
             } else {
