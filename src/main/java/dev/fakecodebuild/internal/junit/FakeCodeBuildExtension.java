@@ -111,7 +111,8 @@ public final class FakeCodeBuildExtension
             return holder.state();
         }
         throw new ParameterResolutionException(
-                "@FakeCodeBuild resolves parameters of type CodeBuildClient or FakeCodeBuildState, not "
+                "@FakeCodeBuild resolves parameters of type CodeBuildClient or"
+                        + " FakeCodeBuildState, not "
                         + type.getName());
     }
 

@@ -47,7 +47,8 @@ final class Listing {
                         .orElseThrow(
                                 () ->
                                         ServiceException.invalidInput(
-                                                "Invalid nextToken: pass a token unchanged from an earlier "
+                                                "Invalid nextToken: pass a token unchanged"
+                                                        + " from an earlier "
                                                         + operation
                                                         + " response"));
         if (!token.project().equals(projectScope) || !token.filter().equals(filterScope)) {
