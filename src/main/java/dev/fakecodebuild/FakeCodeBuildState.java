@@ -198,8 +198,8 @@ public interface FakeCodeBuildState {
      * on. The read given finishes the build just before it is answered, as {@link
      * #finishBuild(String, StatusType)} would, so the reads before it see the build running and
      * that read and every later one see it finished. A build that finished otherwise before that
-     * read (stopped, say) stays as it is. Like everything a test sets up, the request is gone when
-     * the test ends.
+     * read (stopped, say) stays as it is, and the request ends with it. Like everything a test sets
+     * up, the request is gone when the test ends.
      *
      * <pre>{@code
      * state.finishBuildOnRead(buildId, 3, StatusType.SUCCEEDED);
@@ -225,8 +225,8 @@ public interface FakeCodeBuildState {
      * call on. The read given finishes the batch just before it is answered, as {@link
      * #finishBuildBatch(String, StatusType)} would, so the reads before it see the batch running
      * and that read and every later one see it finished. A batch that finished otherwise before
-     * that read (stopped, say) stays as it is. Like everything a test sets up, the request is gone
-     * when the test ends.
+     * that read (stopped, say) stays as it is, and the request ends with it. Like everything a test
+     * sets up, the request is gone when the test ends.
      *
      * @param id the id of a running batch
      * @param read which read finishes it, counting from 1

@@ -152,6 +152,37 @@ class PollerTest {
     }
 
     @Test
+    void aFinishAskedForBeforeARetryDoesNotEndTheRetriedBatch(
+            CodeBuildClient codeBuild, FakeCodeBuildState state) {
+        String id = codeBuild.startBuildBatch(r -> r.projectName("web-app")).buildBatch().id();
+        state.finishBuildBatchOnRead(id, 2, StatusType.SUCCEEDED);
+        state.finishBuildBatch(id, StatusType.FAILED);
+        codeBuild.retryBuildBatch(r -> r.id(id));
+        Poller poller = new Poller(codeBuild, 3);
+
+        StatusType outcome = poller.waitForBatch(id);
+
+        assertThat(outcome).isEqualTo(StatusType.IN_PROGRESS);
+        assertThat(poller.seen)
+                .containsExactly(
+                        StatusType.IN_PROGRESS, StatusType.IN_PROGRESS, StatusType.IN_PROGRESS);
+    }
+
+    @Test
+    void aFinishAskedForAStoppedBuildDoesNotEndABuildAddedUnderItsId(
+            CodeBuildClient codeBuild, FakeCodeBuildState state) {
+        String id = codeBuild.startBuild(r -> r.projectName("web-app")).build().id();
+        state.finishBuildOnRead(id, 1, StatusType.FAILED);
+        codeBuild.stopBuild(r -> r.id(id));
+        codeBuild.batchDeleteBuilds(r -> r.ids(id));
+        state.addBuild(b -> b.id(id).projectName("web-app").buildStatus(StatusType.IN_PROGRESS));
+
+        StatusType outcome = new Poller(codeBuild, 1).waitForBuild(id);
+
+        assertThat(outcome).isEqualTo(StatusType.IN_PROGRESS);
+    }
+
+    @Test
     void refusesWhatCannotBeFinished(FakeCodeBuildState state) {
         String finished = state.addBuild("web-app", StatusType.SUCCEEDED).id();
         String running = state.addBuild("web-app", StatusType.IN_PROGRESS).id();

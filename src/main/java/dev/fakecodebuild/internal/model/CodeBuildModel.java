@@ -337,10 +337,12 @@ public final class CodeBuildModel {
             Build build = buildOfSummary(group.currentBuildSummary());
             if (build != null && !Boolean.TRUE.equals(build.buildComplete())) {
                 putBuild(Lifecycle.finishedBuild(build, status, nextTime()));
+                dropFinishOnRead(BUILD_READ + build.id());
             }
         }
         BuildBatch finished = Lifecycle.finishedBatch(buildBatchOrThrow(id), status, nextTime());
         putBuildBatch(finished);
+        dropFinishOnRead(BATCH_READ + id);
         return finished;
     }
 
@@ -677,6 +679,7 @@ public final class CodeBuildModel {
         }
         Build finished = Lifecycle.finishedBuild(build, status, nextTime());
         putBuild(finished);
+        dropFinishOnRead(BUILD_READ + id);
         return finished;
     }
 
@@ -989,6 +992,16 @@ public final class CodeBuildModel {
         }
         writable().finishesOnRead.remove(key);
         return Optional.of(pending.status());
+    }
+
+    /**
+     * End the test's request to finish an item on a later read: the item finished, so a retry of
+     * it, or an item added later under its id, must not be finished by a count that was not theirs.
+     */
+    private void dropFinishOnRead(String key) {
+        if (contents.finishesOnRead.containsKey(key)) {
+            writable().finishesOnRead.remove(key);
+        }
     }
 
     private static boolean running(Build build) {
