@@ -142,7 +142,7 @@ public final class FakeCodeBuildExtension
     }
 
     private static Settings settings(ExtensionContext owner) {
-        JupiterVersion.check();
+        JupiterVersion.check(owner);
         Class<?> testClass = owner.getRequiredTestClass();
         FakeCodeBuild annotation =
                 AnnotationSupport.findAnnotation(testClass, FakeCodeBuild.class).orElseThrow();

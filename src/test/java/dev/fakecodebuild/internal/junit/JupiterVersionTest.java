@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -39,10 +41,34 @@ class JupiterVersionTest {
         assertThat(JupiterVersion.problem(null)).isEmpty();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"5.12.2", "5.13.4"})
+    void namesAnOlderEngineNextToANewerApi(String version) {
+        assertThat(JupiterVersion.problem("junit-jupiter-engine", version))
+                .contains(
+                        "fake-codebuild needs JUnit Jupiter 5.14 or later, but"
+                                + " junit-jupiter-engine "
+                                + version
+                                + " is on the class path: upgrade JUnit, for example by"
+                                + " importing org.junit:junit-bom 5.14.0 or later");
+    }
+
+    @Test
+    void readsTheEngineFromTheContextItMade() {
+        assertThat(JupiterVersion.engineVersion(context))
+                .isNotNull()
+                .isEqualTo(ExtensionContext.class.getPackage().getImplementationVersion());
+    }
+
     @Test
     void theJupiterThisSuiteRunsOnPasses() {
         assertThat(ExtensionContext.class.getPackage().getImplementationVersion()).isNotNull();
 
-        assertThatCode(JupiterVersion::check).doesNotThrowAnyException();
+        assertThatCode(() -> JupiterVersion.check(context)).doesNotThrowAnyException();
     }
+
+    private static ExtensionContext context;
+
+    /** Keeps the context the running engine made for each test. */
+    @RegisterExtension static final BeforeEachCallback KEEP_CONTEXT = given -> context = given;
 }
