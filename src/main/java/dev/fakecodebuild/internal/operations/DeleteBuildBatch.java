@@ -35,13 +35,14 @@ final class DeleteBuildBatch extends Operation<DeleteBuildBatchRequest> {
         } catch (ModelException e) {
             throw switch (e.reason()) {
                 case NOT_FOUND ->
-                        ServiceException.invalidInput(BuildBatchRefusals.notFoundMessage(id));
+                        ServiceException.invalidInput(
+                                ServiceException.buildBatchNotFoundMessage(id));
                 case WRONG_STATE ->
                         ServiceException.invalidInput(
                                 "Build batch "
                                         + id
                                         + " is in progress: stop it before deleting it");
-                default -> BuildBatchRefusals.unexpected(NAME, e);
+                default -> unexpected(e);
             };
         }
         return DeleteBuildBatchResponse.builder()

@@ -1,5 +1,6 @@
 package dev.fakecodebuild.internal.operations;
 
+import dev.fakecodebuild.internal.model.ModelException;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.codebuild.model.CodeBuildRequest;
@@ -75,6 +76,18 @@ public abstract class Operation<I extends CodeBuildRequest> {
      */
     protected Validation rules(I request) {
         return new Validation();
+    }
+
+    /**
+     * Report a refusal of the model that this operation does not expect: a bug of the fake, which
+     * the dispatcher answers as {@code InternalFailure}.
+     *
+     * @param e the refusal
+     * @return the exception to throw
+     */
+    protected final IllegalStateException unexpected(ModelException e) {
+        return new IllegalStateException(
+                name + " got an unexpected " + e.reason() + " from the model", e);
     }
 
     /**

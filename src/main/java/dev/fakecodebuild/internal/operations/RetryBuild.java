@@ -58,6 +58,6 @@ final class RetryBuild extends Operation<RetryBuildRequest> {
         Optional<Build> build = model.build(id);
         return build.isPresent()
                 ? ServiceException.projectNotFound(model.arns().project(build.get().projectName()))
-                : StopBuild.notFound(id);
+                : ServiceException.buildNotFound(id);
     }
 }

@@ -66,7 +66,7 @@ final class RetryBuildBatch extends Operation<RetryBuildBatchRequest> {
                                         + ": only a failed batch can be retried");
                 case TOKEN_MISMATCH ->
                         IdempotencyTokens.reusedWithOtherParameters(request.idempotencyToken());
-                default -> BuildBatchRefusals.unexpected(NAME, e);
+                default -> unexpected(e);
             };
         }
         return RetryBuildBatchResponse.builder().buildBatch(retried).build();
@@ -79,7 +79,7 @@ final class RetryBuildBatch extends Operation<RetryBuildBatchRequest> {
                         batch ->
                                 ServiceException.projectNotFound(
                                         model.arns().project(batch.projectName())))
-                .orElseGet(() -> BuildBatchRefusals.notFound(id));
+                .orElseGet(() -> ServiceException.buildBatchNotFound(id));
     }
 
     private String status(String id) {

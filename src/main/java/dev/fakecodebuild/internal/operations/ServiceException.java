@@ -67,6 +67,37 @@ public final class ServiceException extends RuntimeException {
     }
 
     /**
+     * Create the answer to a build id that names no build.
+     *
+     * @param id the id as sent
+     * @return a 400 {@code ResourceNotFoundException} "Build cannot be found: {id}"
+     */
+    public static ServiceException buildNotFound(String id) {
+        return resourceNotFound("Build cannot be found: " + id);
+    }
+
+    /**
+     * Create the answer to a build batch id that names no batch.
+     *
+     * @param id the id as sent
+     * @return a 400 {@code ResourceNotFoundException} "Build batch cannot be found: {id}"
+     */
+    public static ServiceException buildBatchNotFound(String id) {
+        return resourceNotFound(buildBatchNotFoundMessage(id));
+    }
+
+    /**
+     * Word a missing build batch, for operations that declare no {@code ResourceNotFoundException}
+     * and answer it as invalid input.
+     *
+     * @param id the id as sent
+     * @return "Build batch cannot be found: {id}"
+     */
+    public static String buildBatchNotFoundMessage(String id) {
+        return "Build batch cannot be found: " + id;
+    }
+
+    /**
      * Return the HTTP status.
      *
      * @return the status, for example 400

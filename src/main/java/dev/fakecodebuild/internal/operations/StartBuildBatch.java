@@ -52,7 +52,7 @@ final class StartBuildBatch extends Operation<StartBuildBatchRequest> {
                         ServiceException.projectNotFound(model.arns().project(projectName));
                 case TOKEN_MISMATCH ->
                         IdempotencyTokens.reusedWithOtherParameters(request.idempotencyToken());
-                default -> BuildBatchRefusals.unexpected(NAME, e);
+                default -> unexpected(e);
             };
         }
         return StartBuildBatchResponse.builder().buildBatch(batch).build();

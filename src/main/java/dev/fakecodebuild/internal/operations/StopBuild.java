@@ -29,7 +29,8 @@ final class StopBuild extends Operation<StopBuildRequest> {
             return StopBuildResponse.builder().build(stopped).build();
         } catch (ModelException e) {
             if (e.reason() == ModelException.Reason.WRONG_STATE) {
-                Build finished = model.build(id).orElseThrow(() -> notFound(id));
+                Build finished =
+                        model.build(id).orElseThrow(() -> ServiceException.buildNotFound(id));
                 throw ServiceException.invalidInput(
                         "Build "
                                 + id
@@ -37,11 +38,7 @@ final class StopBuild extends Operation<StopBuildRequest> {
                                 + finished.buildStatusAsString()
                                 + ": only a build in progress can be stopped");
             }
-            throw notFound(id);
+            throw ServiceException.buildNotFound(id);
         }
-    }
-
-    static ServiceException notFound(String id) {
-        return ServiceException.resourceNotFound("Build cannot be found: " + id);
     }
 }

@@ -29,7 +29,7 @@ final class StopBuildBatch extends Operation<StopBuildBatchRequest> {
             stopped = model.stopBuildBatch(id);
         } catch (ModelException e) {
             throw switch (e.reason()) {
-                case NOT_FOUND -> BuildBatchRefusals.notFound(id);
+                case NOT_FOUND -> ServiceException.buildBatchNotFound(id);
                 case WRONG_STATE ->
                         ServiceException.invalidInput(
                                 "Build batch "
@@ -37,7 +37,7 @@ final class StopBuildBatch extends Operation<StopBuildBatchRequest> {
                                         + " has already finished as "
                                         + status(id)
                                         + ": only a batch in progress can be stopped");
-                default -> BuildBatchRefusals.unexpected(NAME, e);
+                default -> unexpected(e);
             };
         }
         return StopBuildBatchResponse.builder().buildBatch(stopped).build();
