@@ -1,8 +1,8 @@
 package dev.fakecodebuild.wire;
 
+import static dev.fakecodebuild.wire.Wire.TARGET_PREFIX;
 import static dev.fakecodebuild.wire.Wire.assertAnswer;
-import static dev.fakecodebuild.wire.Wire.assertError;
-import static dev.fakecodebuild.wire.Wire.assertRecorded;
+import static dev.fakecodebuild.wire.Wire.assertInvalidInput;
 import static dev.fakecodebuild.wire.Wire.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,8 +24,6 @@ import software.amazon.awssdk.services.codebuild.model.StatusType;
 @FakeCodeBuild
 class BuildBatchOperationsWireTest {
 
-    private static final String TARGET = "CodeBuild_20161006.";
-    private static final String INVALID = "InvalidInputException";
     private static final String ONE = "1 validation error detected: ";
 
     @BeforeEach
@@ -33,21 +31,12 @@ class BuildBatchOperationsWireTest {
         state.addProject("web-app");
     }
 
-    private static void assertRefused(
-            FakeCodeBuildState state, String operation, String body, String message) {
-        var response = post(state.endpoint(), TARGET + operation, body);
-
-        assertError(response, 400, INVALID, message);
-        assertThat(state.calls()).hasSize(1);
-        assertRecorded(state.calls().get(0), operation, TARGET + operation, body, 400, INVALID);
-    }
-
     @Nested
     class ListBuildBatches {
 
         @Test
         void maxResultsBelowOne(FakeCodeBuildState state) {
-            assertRefused(
+            assertInvalidInput(
                     state,
                     "ListBuildBatches",
                     "{\"maxResults\":0}",
@@ -58,7 +47,7 @@ class BuildBatchOperationsWireTest {
 
         @Test
         void everyViolationAtOnce(FakeCodeBuildState state) {
-            assertRefused(
+            assertInvalidInput(
                     state,
                     "ListBuildBatches",
                     "{\"filter\":{\"status\":\"DONE\"},\"maxResults\":101,\"sortOrder\":\"up\"}",
@@ -75,7 +64,7 @@ class BuildBatchOperationsWireTest {
         void theLastPageHasNoNextTokenMember(FakeCodeBuildState state) {
             BuildBatch batch = state.addBuildBatch("web-app", StatusType.SUCCEEDED);
 
-            var response = post(state.endpoint(), TARGET + "ListBuildBatches", "{}");
+            var response = post(state.endpoint(), TARGET_PREFIX + "ListBuildBatches", "{}");
 
             assertAnswer(response, 200, "{\"ids\":[\"" + batch.id() + "\"]}");
         }
@@ -86,7 +75,7 @@ class BuildBatchOperationsWireTest {
 
         @Test
         void idsAreRequired(FakeCodeBuildState state) {
-            assertRefused(
+            assertInvalidInput(
                     state,
                     "BatchGetBuildBatches",
                     "{}",
@@ -97,7 +86,7 @@ class BuildBatchOperationsWireTest {
 
         @Test
         void anEmptyIdIsRefused(FakeCodeBuildState state) {
-            assertRefused(
+            assertInvalidInput(
                     state,
                     "BatchGetBuildBatches",
                     "{\"ids\":[\"web-app:x\",\"\"]}",
@@ -113,7 +102,7 @@ class BuildBatchOperationsWireTest {
             var response =
                     post(
                             state.endpoint(),
-                            TARGET + "BatchGetBuildBatches",
+                            TARGET_PREFIX + "BatchGetBuildBatches",
                             "{\"ids\":[" + ids + "]}");
 
             assertThat(response.statusCode()).isEqualTo(400);
@@ -126,7 +115,8 @@ class BuildBatchOperationsWireTest {
 
         @Test
         void anEmptyListAnswersTwoEmptyLists(FakeCodeBuildState state) {
-            var response = post(state.endpoint(), TARGET + "BatchGetBuildBatches", "{\"ids\":[]}");
+            var response =
+                    post(state.endpoint(), TARGET_PREFIX + "BatchGetBuildBatches", "{\"ids\":[]}");
 
             assertAnswer(response, 200, "{\"buildBatches\":[],\"buildBatchesNotFound\":[]}");
         }
@@ -137,7 +127,7 @@ class BuildBatchOperationsWireTest {
 
         @Test
         void projectNameIsRequired(FakeCodeBuildState state) {
-            assertRefused(
+            assertInvalidInput(
                     state,
                     "StartBuildBatch",
                     "{\"sourceVersion\":\"main\"}",
@@ -148,7 +138,7 @@ class BuildBatchOperationsWireTest {
 
         @Test
         void overridesOutsideTheirRangesAreRefused(FakeCodeBuildState state) {
-            assertRefused(
+            assertInvalidInput(
                     state,
                     "StartBuildBatch",
                     "{\"projectName\":\"web-app\",\"buildTimeoutInMinutesOverride\":4,"
@@ -167,7 +157,7 @@ class BuildBatchOperationsWireTest {
             var response =
                     post(
                             state.endpoint(),
-                            TARGET + "StartBuildBatch",
+                            TARGET_PREFIX + "StartBuildBatch",
                             "{\"projectName\":\"web-app\"}");
 
             assertThat(response.statusCode()).isEqualTo(200);
@@ -188,7 +178,7 @@ class BuildBatchOperationsWireTest {
 
         @Test
         void idIsRequired(FakeCodeBuildState state) {
-            assertRefused(
+            assertInvalidInput(
                     state,
                     "StopBuildBatch",
                     "{}",
@@ -199,7 +189,7 @@ class BuildBatchOperationsWireTest {
 
         @Test
         void anEmptyIdIsRefused(FakeCodeBuildState state) {
-            assertRefused(
+            assertInvalidInput(
                     state,
                     "StopBuildBatch",
                     "{\"id\":\"\"}",
@@ -217,7 +207,7 @@ class BuildBatchOperationsWireTest {
             BuildBatch failed = state.addBuildBatch("web-app", StatusType.FAILED);
             String body = "{\"id\":\"" + failed.id() + "\",\"retryType\":\"RETRY_SOME\"}";
 
-            assertRefused(
+            assertInvalidInput(
                     state,
                     "RetryBuildBatch",
                     body,
@@ -232,7 +222,7 @@ class BuildBatchOperationsWireTest {
 
         @Test
         void aMissingIdComesFirstAmongTheViolations(FakeCodeBuildState state) {
-            assertRefused(
+            assertInvalidInput(
                     state,
                     "RetryBuildBatch",
                     "{\"retryType\":\"NOPE\"}",
@@ -244,7 +234,7 @@ class BuildBatchOperationsWireTest {
 
         @Test
         void anEmptyIdIsRefused(FakeCodeBuildState state) {
-            assertRefused(
+            assertInvalidInput(
                     state,
                     "RetryBuildBatch",
                     "{\"id\":\"\"}",
@@ -259,7 +249,7 @@ class BuildBatchOperationsWireTest {
 
         @Test
         void idIsRequired(FakeCodeBuildState state) {
-            assertRefused(
+            assertInvalidInput(
                     state,
                     "DeleteBuildBatch",
                     "{}",
@@ -275,7 +265,7 @@ class BuildBatchOperationsWireTest {
             var response =
                     post(
                             state.endpoint(),
-                            TARGET + "DeleteBuildBatch",
+                            TARGET_PREFIX + "DeleteBuildBatch",
                             "{\"id\":\"" + stopped.id() + "\"}");
 
             assertAnswer(

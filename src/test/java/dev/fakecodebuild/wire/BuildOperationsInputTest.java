@@ -1,8 +1,8 @@
 package dev.fakecodebuild.wire;
 
+import static dev.fakecodebuild.wire.Wire.TARGET_PREFIX;
 import static dev.fakecodebuild.wire.Wire.assertAnswer;
-import static dev.fakecodebuild.wire.Wire.assertError;
-import static dev.fakecodebuild.wire.Wire.assertRecorded;
+import static dev.fakecodebuild.wire.Wire.assertInvalidInput;
 import static dev.fakecodebuild.wire.Wire.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,8 +23,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 @FakeCodeBuild
 class BuildOperationsInputTest {
 
-    private static final String PREFIX = "CodeBuild_20161006.";
-    private static final String INVALID = "InvalidInputException";
     private static final String ONE = "1 validation error detected: ";
 
     @BeforeEach
@@ -34,11 +32,7 @@ class BuildOperationsInputTest {
 
     private static void assertRefused(
             FakeCodeBuildState state, String operation, String body, String message) {
-        var response = post(state.endpoint(), PREFIX + operation, body);
-
-        assertError(response, 400, INVALID, message);
-        assertThat(state.calls()).hasSize(1);
-        assertRecorded(state.calls().get(0), operation, PREFIX + operation, body, 400, INVALID);
+        assertInvalidInput(state, operation, body, message);
         assertThat(state.builds()).isEmpty();
     }
 
@@ -160,7 +154,7 @@ class BuildOperationsInputTest {
     void batchGetBuildsAnswersUnknownIdsAsSent(FakeCodeBuildState state) {
         String body = "{\"ids\":[\"web-app:nothing\",\"other\"]}";
 
-        var response = post(state.endpoint(), PREFIX + "BatchGetBuilds", body);
+        var response = post(state.endpoint(), TARGET_PREFIX + "BatchGetBuilds", body);
 
         assertAnswer(
                 response,
@@ -171,7 +165,10 @@ class BuildOperationsInputTest {
     @Test
     void startBuildAnswersTheBuildAsJson(FakeCodeBuildState state) {
         var response =
-                post(state.endpoint(), PREFIX + "StartBuild", "{\"projectName\":\"web-app\"}");
+                post(
+                        state.endpoint(),
+                        TARGET_PREFIX + "StartBuild",
+                        "{\"projectName\":\"web-app\"}");
 
         var build = state.builds().get(0);
         assertThat(response.statusCode()).isEqualTo(200);

@@ -2,6 +2,7 @@ package dev.fakecodebuild.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fakecodebuild.FakeCodeBuildState;
 import dev.fakecodebuild.RecordedCall;
 import java.io.IOException;
 import java.net.URI;
@@ -17,7 +18,8 @@ import java.util.UUID;
 final class Wire {
 
     static final String CONTENT_TYPE = "application/x-amz-json-1.1";
-    static final String LIST = "CodeBuild_20161006.ListBuildBatchesForProject";
+    static final String TARGET_PREFIX = "CodeBuild_20161006.";
+    static final String LIST = TARGET_PREFIX + "ListBuildBatchesForProject";
     static final Duration TIMEOUT = Duration.ofSeconds(5);
 
     private static final HttpClient CLIENT =
@@ -107,6 +109,21 @@ final class Wire {
             assertThat(call.headers().get("x-amz-target")).containsExactly(target);
             assertThat(call.header("X-AMZ-TARGET")).contains(target);
         }
+    }
+
+    /**
+     * Send a body to an operation and check that it is refused as {@code InvalidInputException}
+     * with the given message, and recorded so, as the test's only call.
+     */
+    static void assertInvalidInput(
+            FakeCodeBuildState state, String operation, String body, String jsonMessage) {
+        String target = TARGET_PREFIX + operation;
+
+        var response = post(state.endpoint(), target, body);
+
+        assertError(response, 400, "InvalidInputException", jsonMessage);
+        assertThat(state.calls()).hasSize(1);
+        assertRecorded(state.calls().get(0), operation, target, body, 400, "InvalidInputException");
     }
 
     static void assertHeaderNamesLowerCase(RecordedCall call) {
