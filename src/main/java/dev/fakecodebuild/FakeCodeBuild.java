@@ -1,6 +1,6 @@
 package dev.fakecodebuild;
 
-import dev.fakecodebuild.internal.junit.FakeCodeBuildExtension;
+import dev.fakecodebuild.internal.junit.OneTestAtATime;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
@@ -8,6 +8,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * {@code @FakeCodeBuild} starts an in-process fake of AWS CodeBuild for the annotated test class.
@@ -39,12 +40,35 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * constructor, its {@code @BeforeEach} methods or its body), and every call recorded during it, is
  * gone before the next test starts, whether the test passed or failed.
  *
+ * <h2>Parallel execution</h2>
+ *
+ * <p>Classes may run at the same time; each has its own fake. The methods of one class share its
+ * fake, so the annotation gives each annotated class a JUnit {@linkplain ResourceLock resource
+ * lock} of its own: with JUnit's parallel mode on for methods, the methods of an annotated class
+ * run one at a time, while other classes go on in parallel.
+ *
+ * <h2>Suite-wide defaults</h2>
+ *
+ * <p>{@link #region()}, {@link #accountId()} and {@link #strictness()} left unset take the value of
+ * a JUnit configuration parameter, for example in {@code junit-platform.properties}:
+ *
+ * <pre>{@code
+ * fakecodebuild.region.default = eu-west-1
+ * fakecodebuild.accountId.default = 111122223333
+ * fakecodebuild.strictness.default = lenient
+ * }</pre>
+ *
+ * <p>A value set on the annotation always wins over the parameter.
+ *
  * <h2>Configuration errors</h2>
  *
- * <p>A {@link #region()} or {@link #accountId()} that CodeBuild would not accept fails the class
- * with an {@link org.junit.jupiter.api.extension.ExtensionConfigurationException
- * ExtensionConfigurationException} naming the attribute and its value.
+ * <p>A region or account id that CodeBuild would not accept, given on the annotation or by a
+ * configuration parameter, fails the class with an {@link
+ * org.junit.jupiter.api.extension.ExtensionConfigurationException ExtensionConfigurationException}
+ * naming where the value came from and the value. So does a class that has both this annotation and
+ * a {@link FakeCodeBuildExtension} registered in a field: one class gets one fake.
  *
+ * @see FakeCodeBuildExtension#builder()
  * @since 0.1.0
  */
 @Target(ElementType.TYPE)
@@ -52,7 +76,26 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Documented
 @Inherited
 @ExtendWith(FakeCodeBuildExtension.class)
+@ResourceLock(providers = OneTestAtATime.class)
 public @interface FakeCodeBuild {
+
+    /**
+     * The configuration parameter that sets the region of every fake whose annotation or builder
+     * sets none: {@value}.
+     */
+    String DEFAULT_REGION_PROPERTY_NAME = "fakecodebuild.region.default";
+
+    /**
+     * The configuration parameter that sets the account id of every fake whose annotation or
+     * builder sets none: {@value}.
+     */
+    String DEFAULT_ACCOUNT_ID_PROPERTY_NAME = "fakecodebuild.accountId.default";
+
+    /**
+     * The configuration parameter that sets the {@link Strictness} of every fake whose annotation
+     * or builder sets none: {@value}. Its value is {@code strict} or {@code lenient}, in any case.
+     */
+    String DEFAULT_STRICTNESS_PROPERTY_NAME = "fakecodebuild.strictness.default";
 
     /**
      * The AWS region the fake pretends to be in, and the region of the injected client.
@@ -60,16 +103,27 @@ public @interface FakeCodeBuild {
      * <p>It appears in every ARN the fake generates. It must be a region name such as {@code
      * us-east-1}.
      *
-     * @return the region name; {@code us-east-1} unless set
+     * @return the region name; when empty, the value of {@value #DEFAULT_REGION_PROPERTY_NAME}, or
+     *     {@code us-east-1} if that is not set either
      */
-    String region() default "us-east-1";
+    String region() default "";
 
     /**
      * The AWS account the fake pretends to belong to.
      *
      * <p>It appears in every ARN the fake generates. It must be 12 digits.
      *
-     * @return the account id; {@code 123456789012} unless set
+     * @return the account id; when empty, the value of {@value #DEFAULT_ACCOUNT_ID_PROPERTY_NAME},
+     *     or {@code 123456789012} if that is not set either
      */
-    String accountId() default "123456789012";
+    String accountId() default "";
+
+    /**
+     * What happens to a test that calls an operation the fake does not implement.
+     *
+     * @return {@link Strictness#STRICT} to fail such a test, {@link Strictness#LENIENT} to let it
+     *     go on; {@link Strictness#DEFAULT}, the default, takes {@value
+     *     #DEFAULT_STRICTNESS_PROPERTY_NAME}, or {@code STRICT} if that is not set
+     */
+    Strictness strictness() default Strictness.DEFAULT;
 }

@@ -12,8 +12,8 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.in
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
 import dev.fakecodebuild.FakeCodeBuild;
+import dev.fakecodebuild.FakeCodeBuildExtension;
 import dev.fakecodebuild.FakeCodeBuildState;
-import dev.fakecodebuild.internal.junit.FakeCodeBuildExtension;
 import java.util.Map;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
@@ -109,8 +109,10 @@ class MisuseTests {
                 results,
                 ExtendWithOnlyTestCase.class,
                 "No @FakeCodeBuild on dev.fakecodebuild.junit.MisuseTests$ExtendWithOnlyTestCase"
-                        + " or a class enclosing it: annotate the test class with @FakeCodeBuild"
-                        + " instead of registering FakeCodeBuildExtension directly");
+                        + " or a class enclosing it: annotate the test class with @FakeCodeBuild,"
+                        + " or register FakeCodeBuildExtension.builder().build() in a field with"
+                        + " @RegisterExtension, instead of registering FakeCodeBuildExtension with"
+                        + " @ExtendWith");
     }
 
     @Test

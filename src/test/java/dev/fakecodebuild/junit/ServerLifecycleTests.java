@@ -180,7 +180,7 @@ class ServerLifecycleTests {
         void disabled(CodeBuildClient client) {}
 
         @Test
-        void enabled(FakeCodeBuildState state) {}
+        void enabled(CodeBuildClient client) {}
 
         @AfterAll
         static void afterAll() {

@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fakecodebuild.FakeCodeBuild;
 import dev.fakecodebuild.FakeCodeBuildState;
 import dev.fakecodebuild.RecordedCall;
+import dev.fakecodebuild.Strictness;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,8 @@ import software.amazon.awssdk.services.codebuild.model.ListBuildBatchesForProjec
 import software.amazon.awssdk.services.codebuild.model.StatusType;
 
 /** How the fake routes a request: by method, path and {@code X-Amz-Target}. */
-@FakeCodeBuild
+// These tests call operations the fake does not implement on purpose.
+@FakeCodeBuild(strictness = Strictness.LENIENT)
 class RoutingTest {
 
     private static final String UNKNOWN = "UnknownOperationException";

@@ -256,6 +256,9 @@ final class DefaultFakeCodeBuildState implements FakeCodeBuildState {
 
     @Override
     public String toString() {
-        return "FakeCodeBuildState[" + holder.server().endpoint() + "]";
+        return "FakeCodeBuildState["
+                + holder.owner()
+                + holder.startedServer().map(server -> ", " + server.endpoint()).orElse("")
+                + "]";
     }
 }

@@ -1,24 +1,31 @@
 package dev.fakecodebuild.internal.junit;
 
 import dev.fakecodebuild.FakeCodeBuildState;
+import dev.fakecodebuild.RecordedCall;
 import dev.fakecodebuild.internal.model.Arns;
 import dev.fakecodebuild.internal.model.CodeBuildModel;
 import dev.fakecodebuild.internal.operations.Operations;
 import dev.fakecodebuild.internal.server.FakeCodeBuildServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.profiles.ProfileFile;
+import software.amazon.awssdk.services.codebuild.CodeBuildBaseClientBuilder;
 import software.amazon.awssdk.services.codebuild.CodeBuildClient;
+import software.amazon.awssdk.services.codebuild.CodeBuildClientBuilder;
 
 /**
- * Everything one fake owns at runtime: model, server, state and, once a test asks for it, the
- * client. It lives in the JUnit store of the class that carries {@code @FakeCodeBuild}, and JUnit
- * closes it when that class ends: the client first, then the server.
+ * Everything one fake owns at runtime: model, state and, once something needs them, the server and
+ * the clients. It lives in the JUnit store of the context that owns the fake (the class carrying
+ * {@code @FakeCodeBuild} or a static extension field, or a test for an instance field), and JUnit
+ * closes it when that context ends: the clients first, then the server.
  */
 final class FakeHolder implements AutoCloseable {
 
@@ -28,24 +35,31 @@ final class FakeHolder implements AutoCloseable {
 
     private final Settings settings;
     private final String owner;
+    private final String ownerKind;
     private final CodeBuildModel model;
-    private final FakeCodeBuildServer server;
+    private final Operations operations;
     private final DefaultFakeCodeBuildState state;
+
+    /** Calls to unimplemented operations made outside any test, for the class's own check. */
+    private final List<RecordedCall> unimplementedOutsideTests = new ArrayList<>();
+
+    private FakeCodeBuildServer server;
     private CodeBuildClient client;
+    private String runningTest;
     private volatile boolean closed;
 
-    FakeHolder(Settings settings, Class<?> ownerClass) {
+    /**
+     * @param owner the name of what owns the fake, for messages
+     * @param ownerKind {@code "class"} or {@code "test"}
+     */
+    FakeHolder(Settings settings, String owner, String ownerKind) {
         this.settings = settings;
-        this.owner = ownerClass.getName();
+        this.owner = owner;
+        this.ownerKind = ownerKind;
         this.model =
                 new CodeBuildModel(
-                        new Arns(settings.region(), settings.accountId()), Clock.systemUTC());
-        try {
-            this.server = FakeCodeBuildServer.start(Operations.on(model));
-        } catch (IOException e) {
-            throw new UncheckedIOException(
-                    "fake-codebuild could not start a server for " + owner, e);
-        }
+                        new Arns(settings.region(), settings.accountId()), settings.clock());
+        this.operations = Operations.on(model);
         this.state = new DefaultFakeCodeBuildState(this);
     }
 
@@ -53,41 +67,118 @@ final class FakeHolder implements AutoCloseable {
         return settings;
     }
 
+    /** The name of what owns the fake: a class, or a test for an instance field. */
+    String owner() {
+        return owner;
+    }
+
     CodeBuildModel model() {
         return model;
     }
 
-    FakeCodeBuildServer server() {
-        return server;
+    Operations operations() {
+        return operations;
     }
 
     FakeCodeBuildState state() {
         return state;
     }
 
+    /** The server, started on first use. */
+    synchronized FakeCodeBuildServer server() {
+        checkOpen();
+        if (server == null) {
+            try {
+                server = FakeCodeBuildServer.start(operations);
+            } catch (IOException e) {
+                throw new UncheckedIOException(
+                        "fake-codebuild could not start a server for " + owner, e);
+            }
+        }
+        return server;
+    }
+
+    /** The server if it has started; nothing is started to answer. */
+    synchronized Optional<FakeCodeBuildServer> startedServer() {
+        return Optional.ofNullable(server);
+    }
+
     synchronized CodeBuildClient client() {
         checkOpen();
         if (client == null) {
-            client =
+            CodeBuildClientBuilder builder =
                     CodeBuildClient.builder()
-                            .region(settings.region())
-                            .endpointOverride(server.endpoint())
-                            .credentialsProvider(
-                                    StaticCredentialsProvider.create(
-                                            AwsBasicCredentials.create(
-                                                    "fake-access-key-id",
-                                                    "fake-secret-access-key")))
                             // No reaper: it is a JVM-wide thread the fake would leave behind.
                             .httpClientBuilder(
-                                    ApacheHttpClient.builder().useIdleConnectionReaper(false))
-                            .overrideConfiguration(
-                                    c ->
-                                            c.retryStrategy(AwsRetryStrategy.doNotRetry())
-                                                    .defaultProfileFile(NO_PROFILES)
-                                                    .defaultProfileName("default"))
-                            .build();
+                                    ApacheHttpClient.builder().useIdleConnectionReaper(false));
+            client = configure(builder).build();
         }
         return client;
+    }
+
+    /**
+     * Point a client builder at the fake, let the test's customizer change it, then put back what
+     * the customizer's own override configuration left out.
+     */
+    <B extends CodeBuildBaseClientBuilder<B, ?>> B configure(B builder) {
+        builder.region(settings.region())
+                .endpointOverride(server().endpoint())
+                .credentialsProvider(
+                        StaticCredentialsProvider.create(
+                                AwsBasicCredentials.create(
+                                        "fake-access-key-id", "fake-secret-access-key")))
+                .overrideConfiguration(c -> {});
+        settings.clientCustomizer().accept(builder);
+        ClientOverrideConfiguration chosen = builder.overrideConfiguration();
+        ClientOverrideConfiguration.Builder completed = chosen.toBuilder();
+        if (chosen.retryStrategy().isEmpty()
+                && chosen.retryPolicy().isEmpty()
+                && chosen.retryMode().isEmpty()
+                && chosen.retryStrategyConfigurator().isEmpty()) {
+            completed.retryStrategy(AwsRetryStrategy.doNotRetry());
+        }
+        if (chosen.defaultProfileFile().isEmpty()
+                && chosen.defaultProfileFileSupplier().isEmpty()) {
+            completed.defaultProfileFile(NO_PROFILES);
+        }
+        if (chosen.defaultProfileName().isEmpty()) {
+            completed.defaultProfileName("default");
+        }
+        return builder.overrideConfiguration(completed.build());
+    }
+
+    /**
+     * Note that a test of this fake begins.
+     *
+     * @return the test already running, if one is: the fake cannot serve two at once
+     */
+    synchronized Optional<String> beginTest(String test) {
+        if (runningTest != null) {
+            return Optional.of(runningTest);
+        }
+        runningTest = test;
+        return Optional.empty();
+    }
+
+    synchronized void endTest() {
+        runningTest = null;
+    }
+
+    /** Keep the calls to unimplemented operations among these, made outside any test. */
+    synchronized void noteOutsideTests(List<RecordedCall> calls) {
+        unimplementedOutsideTests.addAll(unimplemented(calls));
+    }
+
+    synchronized List<RecordedCall> unimplementedOutsideTests() {
+        return List.copyOf(unimplementedOutsideTests);
+    }
+
+    /** The calls among these that named an operation CodeBuild has and the fake does not. */
+    List<RecordedCall> unimplemented(List<RecordedCall> calls) {
+        return calls.stream()
+                .filter(call -> operations.requestBuilder(call.operation()).isPresent())
+                .filter(call -> operations.implemented(call.operation()).isEmpty())
+                .toList();
     }
 
     void checkOpen() {
@@ -95,8 +186,9 @@ final class FakeHolder implements AutoCloseable {
             throw new IllegalStateException(
                     "The fake CodeBuild of "
                             + owner
-                            + " has stopped: its class has finished,"
-                            + " so its state and client can no longer be used");
+                            + " has stopped: its "
+                            + ownerKind
+                            + " has finished, so its state and client can no longer be used");
         }
     }
 
@@ -108,7 +200,9 @@ final class FakeHolder implements AutoCloseable {
                 client.close();
             }
         } finally {
-            server.close();
+            if (server != null) {
+                server.close();
+            }
         }
     }
 }
