@@ -4,6 +4,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CyclicBarrier;
@@ -37,8 +38,14 @@ final class FixtureRunner {
 
     /** Run the fixture classes one after the other, in the order given. */
     static EngineExecutionResults run(Class<?>... fixtures) {
+        return run(Map.of(), fixtures);
+    }
+
+    /** Run the fixture classes one after the other, with these configuration parameters. */
+    static EngineExecutionResults run(Map<String, String> parameters, Class<?>... fixtures) {
         return EngineTestKit.engine("junit-jupiter")
                 .selectors(selectors(fixtures))
+                .configurationParameters(parameters)
                 .configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
                 .execute();
     }

@@ -9,6 +9,7 @@ import dev.fakecodebuild.internal.model.Snapshot;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -296,11 +297,18 @@ public final class ExtensionCore {
 
     /** The fields of the class and its superclasses that register a FakeCodeBuildExtension. */
     private static List<Field> extensionFields(Class<?> testClass) {
-        return AnnotationSupport.findAnnotatedFields(
-                testClass,
-                RegisterExtension.class,
-                field -> FakeCodeBuildExtension.class.isAssignableFrom(field.getType()),
-                HierarchyTraversalMode.TOP_DOWN);
+        List<Field> fields =
+                new ArrayList<>(
+                        AnnotationSupport.findAnnotatedFields(
+                                testClass,
+                                RegisterExtension.class,
+                                field ->
+                                        FakeCodeBuildExtension.class.isAssignableFrom(
+                                                field.getType()),
+                                HierarchyTraversalMode.TOP_DOWN));
+        // Reflection gives fields in no fixed order; messages name them in a stable one.
+        fields.sort(Comparator.comparing(Field::getName));
+        return fields;
     }
 
     /** Refuse a class that would get two fakes: the annotation and a field, or two fields. */
@@ -357,10 +365,7 @@ public final class ExtensionCore {
             holder =
                     new FakeHolder(
                             Settings.of(configuration, null, owner::getConfigurationParameter),
-                            "test "
-                                    + owner.getDisplayName()
-                                    + " of "
-                                    + owner.getRequiredTestClass().getName(),
+                            "test " + testName(owner),
                             "test");
         } else {
             Class<?> testClass = owner.getRequiredTestClass();
