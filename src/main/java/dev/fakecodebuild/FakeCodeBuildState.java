@@ -325,8 +325,9 @@ public interface FakeCodeBuildState {
      *   1. ListProjects -> 200 {}
      * }</pre>
      *
-     * <p>(The first line is one line.) A message lists at most 100 calls and cuts a line longer
-     * than 1000 characters, ending it with how many characters were left out.
+     * <p>The first line is wrapped here only. A message lists at most 100 calls, then says how many
+     * more there were, and cuts a call or value longer than 1000 characters, saying how many
+     * characters it left out.
      *
      * @param requestType the exact request class, for example {@code StartBuildRequest.class}; its
      *     simple name without {@code Request} is the operation
