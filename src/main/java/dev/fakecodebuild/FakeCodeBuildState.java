@@ -311,6 +311,94 @@ public interface FakeCodeBuildState {
     <T extends CodeBuildRequest> List<T> requests(Class<T> requestType);
 
     /**
+     * Assert that the fake received exactly one call of the given request's operation in the
+     * current scope, and return that call's request.
+     *
+     * <p>Refused calls count too, as in {@link #calls()}. A failure message says what was expected
+     * and what this class's fake received, then lists every call of the current scope, each as
+     * {@link RecordedCall#toString()}:
+     *
+     * <pre>{@code
+     * Expected one StartBuild call, but the fake CodeBuild of com.acme.DeployTest
+     * (http://127.0.0.1:40123) received none.
+     * Calls received (1):
+     *   1. ListProjects -> 200 {}
+     * }</pre>
+     *
+     * <p>The first line is wrapped here only. A message lists at most 100 calls, then says how many
+     * more there were, and cuts a call or value longer than 1000 characters, saying how many
+     * characters it left out.
+     *
+     * @param requestType the exact request class, for example {@code StartBuildRequest.class}; its
+     *     simple name without {@code Request} is the operation
+     * @param <T> the request type
+     * @return the decoded request of that one call, equal to the one the client built
+     * @throws org.opentest4j.AssertionFailedError if the scope has no call of that operation or
+     *     more than one, or its one call had a body the fake could not decode
+     * @throws IllegalArgumentException if the class is abstract, such as {@code CodeBuildRequest}
+     * @see #assertCalledOnce(CodeBuildRequest)
+     * @since 0.1.0
+     */
+    <T extends CodeBuildRequest> T assertCalledOnce(Class<T> requestType);
+
+    /**
+     * Assert that the fake received exactly one call of the operation of {@code expected} in the
+     * current scope, with every member {@code expected} sets, and return that call's request.
+     *
+     * <p>Only the members {@code expected} sets are compared, each as a whole with {@code equals}
+     * (a structure or list must match in full); the others may have any value. A member counts as
+     * set when it is not {@code null} and not a list or map the SDK filled in empty because nobody
+     * set it. For example, this passes for any {@code StartBuild} call on {@code web-app} from
+     * {@code main}, whatever overrides it carried:
+     *
+     * <pre>{@code
+     * state.assertCalledOnce(
+     *         StartBuildRequest.builder().projectName("web-app").sourceVersion("main").build());
+     * }</pre>
+     *
+     * <p>When the one call differs, the message names only the differing members, with the values
+     * the call had, written as on the wire ({@code "text"}, {@code 60}, {@code [...]}, {@code
+     * {...}}); a member the call left out shows as {@code not set}. The calls of the scope are
+     * listed below it, as for {@link #assertCalledOnce(Class)}:
+     *
+     * <pre>{@code
+     * Expected one StartBuild call with projectName "web-app", sourceVersion "main", but the fake
+     * CodeBuild of com.acme.DeployTest (http://127.0.0.1:40123) received one with sourceVersion
+     * "dev".
+     * }</pre>
+     *
+     * <p>The exception's expected and actual values are the compared members, one per line, for an
+     * IDE's diff.
+     *
+     * @param expected a request with the members that matter set, built like the one the code under
+     *     test should send
+     * @param <T> the request type
+     * @return the decoded request of that one call, with every member it carried
+     * @throws org.opentest4j.AssertionFailedError if the scope has no call of that operation or
+     *     more than one, its one call had a body the fake could not decode, or a member differs
+     * @since 0.1.0
+     */
+    <T extends CodeBuildRequest> T assertCalledOnce(T expected);
+
+    /**
+     * Assert that the fake received no call of the given request's operation in the current scope.
+     *
+     * <p>Refused calls count too, as in {@link #calls()}. The failure message has the form of
+     * {@link #assertCalledOnce(Class)}'s:
+     *
+     * <pre>{@code
+     * Expected no StopBuild call, but the fake CodeBuild of com.acme.DeployTest
+     * (http://127.0.0.1:40123) received 1.
+     * }</pre>
+     *
+     * @param requestType the exact request class, for example {@code StopBuildRequest.class}
+     * @throws org.opentest4j.AssertionFailedError if the scope has a call of that operation
+     * @throws IllegalArgumentException if the class is abstract, such as {@code CodeBuildRequest}
+     * @since 0.1.0
+     */
+    void assertNotCalled(Class<? extends CodeBuildRequest> requestType);
+
+    /**
      * Return the address of the fake, for building a client of one's own.
      *
      * <p>For example, a client with the SDK's standard retries:

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import software.amazon.awssdk.services.codebuild.model.ListBuildBatchesForProjectRequest;
+import software.amazon.awssdk.services.codebuild.model.StartBuildRequest;
 import software.amazon.awssdk.services.codebuild.model.StatusType;
 
 /** Misuse fails loudly, with messages asserted verbatim. */
@@ -155,9 +156,18 @@ class MisuseTests {
         // throws IllegalStateException."
         Map<String, ThrowingCallable> uses =
                 Map.of(
-                        "endpoint()", stopped::endpoint,
-                        "region()", stopped::region,
-                        "accountId()", stopped::accountId);
+                        "endpoint()",
+                        stopped::endpoint,
+                        "region()",
+                        stopped::region,
+                        "accountId()",
+                        stopped::accountId,
+                        "assertCalledOnce(Class)",
+                        () -> stopped.assertCalledOnce(StartBuildRequest.class),
+                        "assertCalledOnce(CodeBuildRequest)",
+                        () -> stopped.assertCalledOnce(StartBuildRequest.builder().build()),
+                        "assertNotCalled(Class)",
+                        () -> stopped.assertNotCalled(StartBuildRequest.class));
         assertThat(uses)
                 .allSatisfy(
                         (use, callable) ->

@@ -237,6 +237,30 @@ final class DefaultFakeCodeBuildState implements FakeCodeBuildState {
     }
 
     @Override
+    public <T extends CodeBuildRequest> T assertCalledOnce(Class<T> requestType) {
+        Objects.requireNonNull(requestType, "requestType");
+        return callAssertions().calledOnce(requestType);
+    }
+
+    @Override
+    public <T extends CodeBuildRequest> T assertCalledOnce(T expected) {
+        Objects.requireNonNull(expected, "expected");
+        return callAssertions().calledOnce(expected);
+    }
+
+    @Override
+    public void assertNotCalled(Class<? extends CodeBuildRequest> requestType) {
+        Objects.requireNonNull(requestType, "requestType");
+        callAssertions().notCalled(requestType);
+    }
+
+    /** Judges one snapshot of the current scope's calls. */
+    private CallAssertions callAssertions() {
+        List<RecordedCall> calls = calls();
+        return new CallAssertions(holder.owner(), holder.server().endpoint(), calls);
+    }
+
+    @Override
     public URI endpoint() {
         holder.checkOpen();
         return holder.server().endpoint();

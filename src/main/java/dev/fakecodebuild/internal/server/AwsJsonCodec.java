@@ -237,7 +237,7 @@ final class AwsJsonCodec {
         out.append('}');
     }
 
-    private static void encodeValue(StringBuilder out, SdkField<?> field, Object value) {
+    static void encodeValue(StringBuilder out, SdkField<?> field, Object value) {
         MarshallingType<?> type = field.marshallingType();
         if (value == null) {
             out.append("null");
