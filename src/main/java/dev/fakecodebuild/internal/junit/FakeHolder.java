@@ -63,11 +63,6 @@ final class FakeHolder implements AutoCloseable {
         this.state = new DefaultFakeCodeBuildState(this);
     }
 
-    /** The name of the class that carries {@code @FakeCodeBuild}, for messages. */
-    String owner() {
-        return owner;
-    }
-
     Settings settings() {
         return settings;
     }
