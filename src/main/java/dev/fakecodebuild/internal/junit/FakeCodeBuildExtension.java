@@ -3,6 +3,7 @@ package dev.fakecodebuild.internal.junit;
 import dev.fakecodebuild.FakeCodeBuild;
 import dev.fakecodebuild.FakeCodeBuildState;
 import dev.fakecodebuild.internal.model.Snapshot;
+import dev.fakecodebuild.internal.server.Faults;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -184,10 +185,14 @@ public final class FakeCodeBuildExtension
         /** The state at the start, or {@code null} if the fake had not started yet. */
         private final Snapshot snapshot;
 
+        private final Faults.Snapshot faults;
+
         Scope(ExtensionContext owner) {
             this.owner = owner;
             FakeHolder holder = existingHolder(owner);
             this.snapshot = holder == null ? null : holder.model().snapshot();
+            this.faults =
+                    holder == null ? Faults.Snapshot.NONE : holder.server().faults().snapshot();
             if (holder != null) {
                 holder.server().journal().clear();
             }
@@ -198,6 +203,7 @@ public final class FakeCodeBuildExtension
             FakeHolder holder = existingHolder(owner);
             if (holder != null) {
                 holder.model().restore(snapshot == null ? Snapshot.EMPTY : snapshot);
+                holder.server().faults().restore(faults);
                 holder.server().journal().clear();
             }
         }
