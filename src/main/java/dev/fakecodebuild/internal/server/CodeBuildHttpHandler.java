@@ -120,8 +120,9 @@ final class CodeBuildHttpHandler implements HttpHandler {
     /**
      * Send the answer after the delay, from a timer of the connection's I/O thread, so that the
      * thread goes on serving other connections meanwhile. The dispatch keeps the exchange open once
-     * this handler returns; a connection closed first (by the client, or by the server stopping)
-     * cancels the timer, so nothing waits on it.
+     * this handler returns. A stopping server drops its timers with its threads; a client that
+     * gives up first closes the connection, which cancels the timer, so the answer is not held for
+     * the rest of the delay.
      */
     private static void sendLater(HttpServerExchange exchange, Answer answer, Duration delay) {
         exchange.dispatch(
