@@ -72,7 +72,7 @@ final class CodeBuildHttpHandler implements HttpHandler {
         if (fault.isPresent() && fault.get().errorCode().isPresent()) {
             answer = faultAnswer(operation.get(), body, fault.get());
         } else {
-            answer = answer(method, path, target, body);
+            answer = dispatch(method, path, target, body);
         }
         record(exchange, answer, recordedBody);
         Optional<Duration> delay = fault.flatMap(Fault::delay);
@@ -83,7 +83,7 @@ final class CodeBuildHttpHandler implements HttpHandler {
         }
     }
 
-    private Answer answer(String method, String path, String target, String body) {
+    private Answer dispatch(String method, String path, String target, String body) {
         try {
             return dispatcher.answer(method, path, target, body);
         } catch (RuntimeException e) {
