@@ -38,7 +38,10 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * <p>What is seeded while the class is set up ({@code @BeforeAll} methods, the constructor of a
  * {@code PER_CLASS} test instance) stays for the whole class. What a test seeds (in its
  * constructor, its {@code @BeforeEach} methods or its body), and every call recorded during it, is
- * gone before the next test starts, whether the test passed or failed.
+ * gone before the next test starts, whether the test passed or failed. Faults set with {@link
+ * FakeCodeBuildState#failNext(String, int, Fault)} and {@link FakeCodeBuildState#failEvery(String,
+ * Fault)} follow the same scopes: each test starts from the class's faults with the counts they had
+ * when the class setup ended.
  *
  * <h2>Parallel execution</h2>
  *

@@ -239,6 +239,63 @@ public interface FakeCodeBuildState {
     void finishBuildBatchOnRead(String id, int read, StatusType status);
 
     /**
+     * Give the next calls of an operation a fault instead of their normal answer.
+     *
+     * <p>The fault is used by the next {@code calls} calls of the operation, then it is gone.
+     * Faults of one operation are used in the order they were set: {@code failNext("StartBuild", 2,
+     * Fault.throttling())} followed by {@code failNext("StartBuild", 1, Fault.dropConnection())}
+     * throttles two calls and drops the third. A call given an error or a dropped connection never
+     * reaches the operation: it changes nothing and does not count as a read for {@link
+     * #finishBuildOnRead(String, int, StatusType)}. It is recorded in {@link #calls()} like any
+     * call; with the SDK's retries on, each attempt is one call.
+     *
+     * <p>Faults follow the scopes of seeded state: a fault set while the class is set up holds for
+     * every test, each test starting with the counts left when the class setup ended; a fault set
+     * in a test is gone when the test ends.
+     *
+     * <pre>{@code
+     * state.failNext("StartBuild", 2, Fault.throttling());
+     *
+     * deployTool.start("web-app");   // with standard retries: 400, 400, then 200
+     * }</pre>
+     *
+     * @param operation a CodeBuild operation, named as in {@code X-Amz-Target} without its prefix,
+     *     for example {@code StartBuild}; operations the fake does not implement may be given
+     *     faults too
+     * @param calls how many of the next calls get the fault, at least 1
+     * @param fault what they get
+     * @throws IllegalArgumentException if CodeBuild has no operation of that name, or {@code calls}
+     *     is below 1
+     * @since 0.1.0
+     */
+    void failNext(String operation, int calls, Fault fault);
+
+    /**
+     * Give every call of an operation a fault instead of its normal answer, until the scope it was
+     * set in ends or {@link #clearFaults()} is called.
+     *
+     * <p>Such a fault is never used up, so a fault set after it for the same operation is never
+     * reached; one set before it is used first. Everything else is as for {@link #failNext(String,
+     * int, Fault)}.
+     *
+     * @param operation a CodeBuild operation, named as in {@code X-Amz-Target} without its prefix,
+     *     for example {@code BatchGetBuilds}
+     * @param fault what every call gets
+     * @throws IllegalArgumentException if CodeBuild has no operation of that name
+     * @since 0.1.0
+     */
+    void failEvery(String operation, Fault fault);
+
+    /**
+     * Remove every fault in force, also those set while the class was set up.
+     *
+     * <p>Faults of the class come back when the current test ends, like everything a test changes.
+     *
+     * @since 0.1.0
+     */
+    void clearFaults();
+
+    /**
      * Return the projects, in the order they were added.
      *
      * @return an immutable snapshot, never {@code null}

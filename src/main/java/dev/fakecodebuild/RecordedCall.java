@@ -135,7 +135,8 @@ public final class RecordedCall {
     /**
      * Return the HTTP status the fake answered with.
      *
-     * @return for example {@code 200}, or {@code 400} for a refused call
+     * @return for example {@code 200}, or {@code 400} for a refused call; {@code 0} for a call
+     *     whose connection the fake dropped without answering ({@link Fault#dropConnection()})
      */
     public int statusCode() {
         return statusCode;

@@ -1,6 +1,7 @@
 package dev.fakecodebuild.internal.junit;
 
 import dev.fakecodebuild.FakeCodeBuildState;
+import dev.fakecodebuild.Fault;
 import dev.fakecodebuild.RecordedCall;
 import dev.fakecodebuild.internal.model.ModelException;
 import java.lang.reflect.Modifier;
@@ -175,6 +176,24 @@ final class DefaultFakeCodeBuildState implements FakeCodeBuildState {
         return e.reason() == ModelException.Reason.WRONG_STATE
                 ? new IllegalStateException(e.getMessage())
                 : new IllegalArgumentException(e.getMessage());
+    }
+
+    @Override
+    public void failNext(String operation, int calls, Fault fault) {
+        holder.checkOpen();
+        holder.server().faults().failNext(operation, calls, fault);
+    }
+
+    @Override
+    public void failEvery(String operation, Fault fault) {
+        holder.checkOpen();
+        holder.server().faults().failEvery(operation, fault);
+    }
+
+    @Override
+    public void clearFaults() {
+        holder.checkOpen();
+        holder.server().faults().clear();
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.fakecodebuild.FakeCodeBuildState;
 import dev.fakecodebuild.RecordedCall;
 import dev.fakecodebuild.Strictness;
 import dev.fakecodebuild.internal.model.Snapshot;
+import dev.fakecodebuild.internal.server.Faults;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -408,6 +409,7 @@ public final class ExtensionCore {
 
         private final FakeHolder holder;
         private final Snapshot snapshot;
+        private final Faults.Snapshot faults;
         private final boolean test;
 
         /**
@@ -436,6 +438,10 @@ public final class ExtensionCore {
                 }
             }
             this.snapshot = holder.model().snapshot();
+            this.faults =
+                    holder.startedServer()
+                            .map(server -> server.faults().snapshot())
+                            .orElse(Faults.Snapshot.NONE);
             forgetCalls();
         }
 
@@ -451,6 +457,7 @@ public final class ExtensionCore {
         @Override
         public void close() {
             holder.model().restore(snapshot);
+            holder.startedServer().ifPresent(server -> server.faults().restore(faults));
             if (test) {
                 holder.startedServer().ifPresent(server -> server.journal().clear());
                 holder.endTest();

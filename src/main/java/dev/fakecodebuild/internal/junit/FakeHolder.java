@@ -33,6 +33,8 @@ final class FakeHolder implements AutoCloseable {
     private static final ProfileFile NO_PROFILES =
             ProfileFile.builder().content("").type(ProfileFile.Type.CONFIGURATION).build();
 
+    private static final String UNKNOWN_OPERATION = "UnknownOperationException";
+
     private final Settings settings;
     private final String owner;
     private final String ownerKind;
@@ -173,9 +175,13 @@ final class FakeHolder implements AutoCloseable {
         return List.copyOf(unimplementedOutsideTests);
     }
 
-    /** The calls among these that named an operation CodeBuild has and the fake does not. */
+    /**
+     * The calls among these that named an operation CodeBuild has and the fake does not, and were
+     * answered as such (a fault the test set answers instead).
+     */
     List<RecordedCall> unimplemented(List<RecordedCall> calls) {
         return calls.stream()
+                .filter(call -> call.errorCode().filter(UNKNOWN_OPERATION::equals).isPresent())
                 .filter(call -> operations.requestBuilder(call.operation()).isPresent())
                 .filter(call -> operations.implemented(call.operation()).isEmpty())
                 .toList();

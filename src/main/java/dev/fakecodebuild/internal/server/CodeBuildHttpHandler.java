@@ -1,5 +1,6 @@
 package dev.fakecodebuild.internal.server;
 
+import dev.fakecodebuild.Fault;
 import dev.fakecodebuild.RecordedCall;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
@@ -7,15 +8,21 @@ import io.undertow.server.RequestTooBigException;
 import io.undertow.util.HeaderValues;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
+import io.undertow.util.SameThreadExecutor;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.xnio.IoUtils;
+import org.xnio.XnioExecutor;
 
 /**
  * The Undertow handler: reads the whole body without blocking, has the {@link Dispatcher} answer,
@@ -31,10 +38,12 @@ final class CodeBuildHttpHandler implements HttpHandler {
 
     private final Dispatcher dispatcher;
     private final CallJournal journal;
+    private final Faults faults;
 
-    CodeBuildHttpHandler(Dispatcher dispatcher, CallJournal journal) {
+    CodeBuildHttpHandler(Dispatcher dispatcher, CallJournal journal, Faults faults) {
         this.dispatcher = dispatcher;
         this.journal = journal;
+        this.faults = faults;
     }
 
     @Override
@@ -45,22 +54,92 @@ final class CodeBuildHttpHandler implements HttpHandler {
         exchange.getRequestReceiver().receiveFullBytes(this::answer, this::unreadable);
     }
 
+    /** Answer the call, unless a fault set for its operation answers instead. */
     private void answer(HttpServerExchange exchange, byte[] bytes) {
         String body = utf8(bytes);
         String method = exchange.getRequestMethod().toString();
         String path = exchange.getRequestPath();
         String target = exchange.getRequestHeaders().getFirst(TARGET);
+        String recordedBody = body != null ? body : new String(bytes, StandardCharsets.UTF_8);
 
+        Optional<String> operation = dispatcher.operationOf(method, path, target);
+        Optional<Fault> fault = operation.flatMap(faults::take);
+        if (fault.isPresent() && fault.get().dropsConnection()) {
+            drop(exchange, operation.get(), recordedBody);
+            return;
+        }
         Answer answer;
+        if (fault.isPresent() && fault.get().errorCode().isPresent()) {
+            answer = faultAnswer(operation.get(), body, fault.get());
+        } else {
+            answer = dispatch(method, path, target, body);
+        }
+        record(exchange, answer, recordedBody);
+        Optional<Duration> delay = fault.flatMap(Fault::delay);
+        if (delay.isPresent()) {
+            sendLater(exchange, answer, delay.get());
+        } else {
+            send(exchange, answer.statusCode(), answer.body());
+        }
+    }
+
+    private Answer dispatch(String method, String path, String target, String body) {
         try {
-            answer = dispatcher.answer(method, path, target, body);
+            return dispatcher.answer(method, path, target, body);
         } catch (RuntimeException e) {
             // The dispatcher answers every failure it knows of; this is the last safety net.
-            answer = Answer.error("", null, 500, "InternalFailure", "fake-codebuild failed: " + e);
+            return Answer.error("", null, 500, "InternalFailure", "fake-codebuild failed: " + e);
         }
-        String recordedBody = body != null ? body : new String(bytes, StandardCharsets.UTF_8);
-        record(exchange, answer, recordedBody);
-        send(exchange, answer.statusCode(), answer.body());
+    }
+
+    private Answer faultAnswer(String operation, String body, Fault fault) {
+        return Answer.error(
+                operation,
+                dispatcher.decodeIfPossible(operation, body),
+                fault.statusCode().orElseThrow(),
+                fault.errorCode().orElseThrow(),
+                fault.message().orElseThrow());
+    }
+
+    /** Record the call with status 0 and no error code, then close the connection unanswered. */
+    private void drop(HttpServerExchange exchange, String operation, String body) {
+        journal.add(
+                new RecordedCall(
+                        operation,
+                        dispatcher.decodeIfPossible(operation, body),
+                        exchange.getRequestMethod().toString(),
+                        exchange.getRequestPath(),
+                        headersOf(exchange),
+                        body,
+                        0,
+                        null));
+        exchange.setPersistent(false);
+        IoUtils.safeClose(exchange.getConnection());
+    }
+
+    /**
+     * Send the answer after the delay, from a timer of the connection's I/O thread, so that the
+     * thread goes on serving other connections meanwhile. The dispatch keeps the exchange open once
+     * this handler returns. A stopping server drops its timers with its threads; a client that
+     * gives up first closes the connection, which cancels the timer, so the answer is not held for
+     * the rest of the delay.
+     */
+    private static void sendLater(HttpServerExchange exchange, Answer answer, Duration delay) {
+        exchange.dispatch(
+                SameThreadExecutor.INSTANCE,
+                () -> {
+                    XnioExecutor.Key timer =
+                            exchange.getIoThread()
+                                    .executeAfter(
+                                            () ->
+                                                    send(
+                                                            exchange,
+                                                            answer.statusCode(),
+                                                            answer.body()),
+                                            delay.toNanos(),
+                                            TimeUnit.NANOSECONDS);
+                    exchange.getConnection().addCloseListener(connection -> timer.remove());
+                });
     }
 
     /** The body as text, or {@code null} if it is not UTF-8, which a JSON text must be. */

@@ -96,6 +96,34 @@ final class Dispatcher {
         return invoke(implemented.get(), request);
     }
 
+    /**
+     * Return the CodeBuild operation a well-formed call names: {@code POST /} with an {@code
+     * X-Amz-Target} of an operation CodeBuild has. Only such calls can be given a fault.
+     */
+    Optional<String> operationOf(String method, String path, String target) {
+        if (!method.equals("POST")
+                || !path.equals("/")
+                || target == null
+                || !target.startsWith(TARGET_PREFIX)) {
+            return Optional.empty();
+        }
+        String operation = operationName(target);
+        return operations.requestBuilder(operation).map(builder -> operation);
+    }
+
+    /**
+     * Decode the request of a call the operation will not see, because a fault answers it.
+     *
+     * @return the request, or {@code null} if the body does not decode
+     */
+    CodeBuildRequest decodeIfPossible(String operation, String body) {
+        try {
+            return decode(operations.requestBuilder(operation).orElseThrow(), body);
+        } catch (MalformedRequestException e) {
+            return null;
+        }
+    }
+
     private static String operationName(String target) {
         if (target == null) {
             return "";

@@ -43,17 +43,20 @@ public final class FakeCodeBuildServer implements AutoCloseable {
     private final AcceptingChannel<StreamConnection> channel;
     private final ByteBufferPool buffers;
     private final CallJournal journal;
+    private final Faults faults;
     private final URI endpoint;
 
     private FakeCodeBuildServer(
             XnioWorker worker,
             AcceptingChannel<StreamConnection> channel,
             ByteBufferPool buffers,
-            CallJournal journal) {
+            CallJournal journal,
+            Faults faults) {
         this.worker = worker;
         this.channel = channel;
         this.buffers = buffers;
         this.journal = journal;
+        this.faults = faults;
         int port = ((InetSocketAddress) channel.getLocalAddress()).getPort();
         this.endpoint = URI.create("http://127.0.0.1:" + port);
     }
@@ -67,9 +70,10 @@ public final class FakeCodeBuildServer implements AutoCloseable {
      */
     public static FakeCodeBuildServer start(Operations operations) throws IOException {
         CallJournal journal = new CallJournal();
+        Faults faults = new Faults(operations);
         var handler =
                 new HttpContinueReadHandler(
-                        new CodeBuildHttpHandler(new Dispatcher(operations), journal));
+                        new CodeBuildHttpHandler(new Dispatcher(operations), journal, faults));
         XnioWorker worker =
                 QuietXnio.instance()
                         .createWorker(
@@ -104,7 +108,7 @@ public final class FakeCodeBuildServer implements AutoCloseable {
                                     .set(Options.REUSE_ADDRESSES, true)
                                     .getMap());
             channel.resumeAccepts();
-            var server = new FakeCodeBuildServer(worker, channel, buffers, journal);
+            var server = new FakeCodeBuildServer(worker, channel, buffers, journal, faults);
             LOG.log(Level.DEBUG, () -> "fake-codebuild listening on " + server.endpoint);
             return server;
         } catch (IOException | RuntimeException e) {
@@ -130,6 +134,15 @@ public final class FakeCodeBuildServer implements AutoCloseable {
      */
     public CallJournal journal() {
         return journal;
+    }
+
+    /**
+     * Return the faults this server gives to calls.
+     *
+     * @return the faults, empty at start
+     */
+    public Faults faults() {
+        return faults;
     }
 
     /**
