@@ -56,10 +56,17 @@ final class FixtureRunner {
      * run only gets past it when every class has reached it, so the classes provably overlap.
      */
     static EngineExecutionResults runInParallel(Class<?>... fixtures) {
+        return runInParallel(Map.of(), fixtures);
+    }
+
+    /** {@link #runInParallel(Class[])} with these configuration parameters. */
+    static EngineExecutionResults runInParallel(
+            Map<String, String> parameters, Class<?>... fixtures) {
         rendezvous = new CyclicBarrier(fixtures.length);
         try {
             return EngineTestKit.engine("junit-jupiter")
                     .selectors(selectors(fixtures))
+                    .configurationParameters(parameters)
                     .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
                     .configurationParameter(
                             "junit.jupiter.execution.parallel.mode.default", "same_thread")

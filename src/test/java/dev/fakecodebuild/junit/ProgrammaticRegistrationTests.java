@@ -61,6 +61,38 @@ class ProgrammaticRegistrationTests {
         EngineExecutionResults results = FixtureRunner.run(StaticFieldTestCase.class);
 
         results.testEvents().assertStatistics(stats -> stats.started(2).succeeded(2));
+        assertStaticFieldSeen();
+    }
+
+    @Test
+    void classesRunningAtTheSameTimeEachKeepTheFakeTheirFieldGives() {
+        EngineExecutionResults results =
+                FixtureRunner.runInParallel(
+                        StaticFieldTestCase.class,
+                        InstanceFieldTestCase.class,
+                        StaticFieldWithNestedTestCase.class,
+                        FirstSubclassTestCase.class,
+                        SecondSubclassTestCase.class);
+
+        results.testEvents().assertStatistics(stats -> stats.started(8).succeeded(8));
+        assertStaticFieldSeen();
+        assertInstanceFieldSeen();
+        assertNestedSeen();
+        assertSubclassesSeen();
+        assertThat(
+                        List.of(
+                                StaticFieldTestCase.seen.get("first endpoint"),
+                                InstanceFieldTestCase.seen.get("first endpoint"),
+                                InstanceFieldTestCase.seen.get("second endpoint"),
+                                StaticFieldWithNestedTestCase.seen.get("outer"),
+                                AbstractStaticFieldTestCase.seen.get(
+                                        FirstSubclassTestCase.class.getName()),
+                                AbstractStaticFieldTestCase.seen.get(
+                                        SecondSubclassTestCase.class.getName())))
+                .doesNotHaveDuplicates();
+    }
+
+    private static void assertStaticFieldSeen() {
         Project created = (Project) StaticFieldTestCase.seen.get("created");
         assertThat(created.arn())
                 .isEqualTo("arn:aws:codebuild:eu-west-1:111122223333:project/made-in-test");
@@ -79,6 +111,10 @@ class ProgrammaticRegistrationTests {
         EngineExecutionResults results = FixtureRunner.run(InstanceFieldTestCase.class);
 
         results.testEvents().assertStatistics(stats -> stats.started(2).succeeded(2));
+        assertInstanceFieldSeen();
+    }
+
+    private static void assertInstanceFieldSeen() {
         assertThat(InstanceFieldTestCase.seen.get("first endpoint"))
                 .isNotEqualTo(InstanceFieldTestCase.seen.get("second endpoint"));
         FakeCodeBuildState first = (FakeCodeBuildState) InstanceFieldTestCase.seen.get("first");
@@ -96,6 +132,10 @@ class ProgrammaticRegistrationTests {
         EngineExecutionResults results = FixtureRunner.run(StaticFieldWithNestedTestCase.class);
 
         results.testEvents().assertStatistics(stats -> stats.started(2).succeeded(2));
+        assertNestedSeen();
+    }
+
+    private static void assertNestedSeen() {
         assertThat(StaticFieldWithNestedTestCase.seen.get("outer"))
                 .isEqualTo(StaticFieldWithNestedTestCase.seen.get("inner"));
         assertThat(StaticFieldWithNestedTestCase.seen.get("inner projects"))
@@ -108,6 +148,10 @@ class ProgrammaticRegistrationTests {
                 FixtureRunner.run(FirstSubclassTestCase.class, SecondSubclassTestCase.class);
 
         results.testEvents().assertStatistics(stats -> stats.started(2).succeeded(2));
+        assertSubclassesSeen();
+    }
+
+    private static void assertSubclassesSeen() {
         assertThat(AbstractStaticFieldTestCase.seen).hasSize(2);
         assertThat(AbstractStaticFieldTestCase.seen.get(FirstSubclassTestCase.class.getName()))
                 .isNotEqualTo(
@@ -236,6 +280,7 @@ class ProgrammaticRegistrationTests {
         @BeforeAll
         static void seed(FakeCodeBuildState state) {
             seen.put("seeded created", state.addProject("seeded").created());
+            FixtureRunner.rendezvous();
         }
 
         @Test
@@ -283,6 +328,11 @@ class ProgrammaticRegistrationTests {
         @RegisterExtension
         final FakeCodeBuildExtension fake = FakeCodeBuildExtension.builder().build();
 
+        @BeforeAll
+        static void meet() {
+            FixtureRunner.rendezvous();
+        }
+
         @BeforeEach
         void seed(FakeCodeBuildState state) {
             assertThat(state.projects()).isEmpty();
@@ -315,6 +365,7 @@ class ProgrammaticRegistrationTests {
         @BeforeAll
         static void seed(FakeCodeBuildState state) {
             state.addProject("from-outer-before-all");
+            FixtureRunner.rendezvous();
         }
 
         @Test
@@ -339,6 +390,11 @@ class ProgrammaticRegistrationTests {
 
         @RegisterExtension
         static final FakeCodeBuildExtension fake = FakeCodeBuildExtension.builder().build();
+
+        @BeforeAll
+        static void meet() {
+            FixtureRunner.rendezvous();
+        }
 
         @Test
         void endpoint(FakeCodeBuildState state) {

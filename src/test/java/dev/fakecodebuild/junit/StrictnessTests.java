@@ -64,6 +64,45 @@ class StrictnessTests {
     }
 
     @Test
+    void strictAndLenientClassesRunningAtTheSameTimeEachKeepTheirOwnStrictness() {
+        EngineExecutionResults results =
+                FixtureRunner.runInParallel(
+                        StrictByDefaultTestCase.class,
+                        LenientAnnotationTestCase.class,
+                        LenientBuilderTestCase.class,
+                        StrictAnnotationTestCase.class);
+
+        results.testEvents().assertStatistics(stats -> stats.started(5).succeeded(3).failed(2));
+        results.testEvents()
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        event(
+                                test("swallowsUnknownOperations"),
+                                finishedWithFailure(
+                                        message(
+                                                "Test swallowsUnknownOperations() of"
+                                                        + " dev.fakecodebuild.junit.StrictnessTests$StrictByDefaultTestCase"
+                                                        + " called CodeBuild operations that"
+                                                        + " fake-codebuild does not implement:"
+                                                        + " BatchGetReports (2 calls),"
+                                                        + " ListFleets (1 call)"
+                                                        + ADVICE))))
+                .haveExactly(
+                        1,
+                        event(
+                                test("swallowsUnknownOperations"),
+                                finishedWithFailure(
+                                        message(
+                                                "Test swallowsUnknownOperations() of"
+                                                        + " dev.fakecodebuild.junit.StrictnessTests$StrictAnnotationTestCase"
+                                                        + " called CodeBuild operations that"
+                                                        + " fake-codebuild does not implement:"
+                                                        + " ListFleets (1 call)"
+                                                        + ADVICE))));
+    }
+
+    @Test
     void aLenientAnnotationLetsTheTestPass() {
         EngineExecutionResults results = FixtureRunner.run(LenientAnnotationTestCase.class);
 
@@ -133,6 +172,11 @@ class StrictnessTests {
     @FakeCodeBuild
     static class StrictByDefaultTestCase {
 
+        @BeforeAll
+        static void meet() {
+            FixtureRunner.rendezvous();
+        }
+
         @Test
         void swallowsUnknownOperations(CodeBuildClient client) {
             callAndSwallow(() -> client.batchGetReports(r -> r.reportArns("arn:report:1")));
@@ -149,6 +193,11 @@ class StrictnessTests {
     @FakeCodeBuild(strictness = Strictness.LENIENT)
     static class LenientAnnotationTestCase {
 
+        @BeforeAll
+        static void meet() {
+            FixtureRunner.rendezvous();
+        }
+
         @Test
         void swallowsUnknownOperations(CodeBuildClient client) {
             callAndSwallow(() -> client.listFleets(r -> {}));
@@ -156,6 +205,11 @@ class StrictnessTests {
     }
 
     static class LenientBuilderTestCase {
+
+        @BeforeAll
+        static void meet() {
+            FixtureRunner.rendezvous();
+        }
 
         @RegisterExtension
         static final FakeCodeBuildExtension fake =
@@ -169,6 +223,11 @@ class StrictnessTests {
 
     @FakeCodeBuild(strictness = Strictness.STRICT)
     static class StrictAnnotationTestCase {
+
+        @BeforeAll
+        static void meet() {
+            FixtureRunner.rendezvous();
+        }
 
         @Test
         void swallowsUnknownOperations(CodeBuildClient client) {

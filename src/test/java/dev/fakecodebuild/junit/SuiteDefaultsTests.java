@@ -12,6 +12,7 @@ import dev.fakecodebuild.FakeCodeBuildExtension;
 import dev.fakecodebuild.FakeCodeBuildState;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -86,6 +87,37 @@ class SuiteDefaultsTests {
     }
 
     @Test
+    void classesRunningAtTheSameTimeEachSettleTheirOwnSettings() {
+        EngineExecutionResults results =
+                FixtureRunner.runInParallel(
+                        SUITE,
+                        UnsetTestCase.class,
+                        UnsetBuilderTestCase.class,
+                        AnnotatedTestCase.class,
+                        BuilderTestCase.class,
+                        RegionOnlyTestCase.class);
+
+        results.testEvents().assertStatistics(stats -> stats.started(5).succeeded(5));
+        assertThat(arns)
+                .containsOnly(
+                        Map.entry(
+                                "UnsetTestCase",
+                                "arn:aws:codebuild:eu-central-1:999988887777:project/app"),
+                        Map.entry(
+                                "UnsetBuilderTestCase",
+                                "arn:aws:codebuild:eu-central-1:999988887777:project/app"),
+                        Map.entry(
+                                "AnnotatedTestCase",
+                                "arn:aws:codebuild:ap-south-1:111111111111:project/app"),
+                        Map.entry(
+                                "BuilderTestCase",
+                                "arn:aws:codebuild:sa-east-1:222222222222:project/app"),
+                        Map.entry(
+                                "RegionOnlyTestCase",
+                                "arn:aws:codebuild:ap-south-1:999988887777:project/app"));
+    }
+
+    @Test
     void oneValueSetOnTheAnnotationLeavesTheOtherToTheParameter() {
         EngineExecutionResults results = FixtureRunner.run(SUITE, RegionOnlyTestCase.class);
 
@@ -132,6 +164,11 @@ class SuiteDefaultsTests {
     @FakeCodeBuild
     static class UnsetTestCase {
 
+        @BeforeAll
+        static void meet() {
+            FixtureRunner.rendezvous();
+        }
+
         @Test
         void test(FakeCodeBuildState state, CodeBuildClient client) {
             recordArn(UnsetTestCase.class, state, client);
@@ -139,6 +176,11 @@ class SuiteDefaultsTests {
     }
 
     static class UnsetBuilderTestCase {
+
+        @BeforeAll
+        static void meet() {
+            FixtureRunner.rendezvous();
+        }
 
         @RegisterExtension
         static final FakeCodeBuildExtension fake = FakeCodeBuildExtension.builder().build();
@@ -152,6 +194,11 @@ class SuiteDefaultsTests {
     @FakeCodeBuild(region = "ap-south-1", accountId = "111111111111")
     static class AnnotatedTestCase {
 
+        @BeforeAll
+        static void meet() {
+            FixtureRunner.rendezvous();
+        }
+
         @Test
         void test(FakeCodeBuildState state, CodeBuildClient client) {
             recordArn(AnnotatedTestCase.class, state, client);
@@ -159,6 +206,11 @@ class SuiteDefaultsTests {
     }
 
     static class BuilderTestCase {
+
+        @BeforeAll
+        static void meet() {
+            FixtureRunner.rendezvous();
+        }
 
         @RegisterExtension
         static final FakeCodeBuildExtension fake =
@@ -175,6 +227,11 @@ class SuiteDefaultsTests {
 
     @FakeCodeBuild(region = "ap-south-1")
     static class RegionOnlyTestCase {
+
+        @BeforeAll
+        static void meet() {
+            FixtureRunner.rendezvous();
+        }
 
         @Test
         void test(FakeCodeBuildState state, CodeBuildClient client) {
