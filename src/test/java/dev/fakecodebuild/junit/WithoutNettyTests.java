@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fakecodebuild.FakeCodeBuild;
 import dev.fakecodebuild.FakeCodeBuildState;
 import java.io.File;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.TestExecutionResult;
@@ -79,16 +81,29 @@ class WithoutNettyTests {
                                 "syncClient SUCCESSFUL"));
     }
 
-    /** Call a static method of {@link Isolated} as loaded without Netty. */
-    private static Object inIsolation(String method) throws Exception {
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        try (URLClassLoader withoutNetty =
+    /** One loader for the class: loading JUnit and the SDK again takes seconds. */
+    private static URLClassLoader withoutNetty;
+
+    @BeforeAll
+    static void createTheLoaderWithoutNetty() {
+        withoutNetty =
                 new URLClassLoader(
                         urls(
                                 classPath().stream()
                                         .filter(Predicate.not(WithoutNettyTests::isNetty))),
-                        ClassLoader.getPlatformClassLoader())) {
+                        ClassLoader.getPlatformClassLoader());
+    }
+
+    @AfterAll
+    static void closeTheLoaderWithoutNetty() throws IOException {
+        withoutNetty.close();
+    }
+
+    /** Call a static method of {@link Isolated} as loaded without Netty. */
+    private static Object inIsolation(String method) throws Exception {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        try {
             // JUnit finds its engine, and the SDK its services, through this loader.
             thread.setContextClassLoader(withoutNetty);
             Class<?> isolated = Class.forName(Isolated.class.getName(), true, withoutNetty);
