@@ -35,10 +35,11 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  *
  * <p>One server serves the annotated class. It starts when the first thing in the class needs it
  * (so a class whose tests are all disabled starts none) and stops when the class ends, releasing
- * its port and threads. {@link org.junit.jupiter.api.Nested @Nested} classes share the server and
- * state of their enclosing class, unless they carry {@code @FakeCodeBuild} themselves. The
- * annotation is {@link Inherited inherited}: each subclass of an annotated base class gets a server
- * and state of its own.
+ * its port and threads. The injected clients are closed just before it; the async client's threads
+ * have ended when the class ends. {@link org.junit.jupiter.api.Nested @Nested} classes share the
+ * server and state of their enclosing class, unless they carry {@code @FakeCodeBuild} themselves.
+ * The annotation is {@link Inherited inherited}: each subclass of an annotated base class gets a
+ * server and state of its own.
  *
  * <h2>State scopes</h2>
  *
