@@ -20,6 +20,13 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * <ul>
  *   <li>{@link software.amazon.awssdk.services.codebuild.CodeBuildClient CodeBuildClient}: a real
  *       AWS SDK client, already pointed at the fake, with retries off;
+ *   <li>{@link software.amazon.awssdk.services.codebuild.CodeBuildAsyncClient
+ *       CodeBuildAsyncClient}: the same, asynchronous, on the SDK's Netty HTTP client speaking
+ *       HTTP/1.1. It is created only when something asks for it. Netty is an optional dependency of
+ *       fake-codebuild: without {@code software.amazon.awssdk:netty-nio-client} on the test
+ *       classpath, the parameter fails with a {@link
+ *       org.junit.jupiter.api.extension.ParameterResolutionException ParameterResolutionException}
+ *       that names it;
  *   <li>{@link FakeCodeBuildState}: seeds projects and build batches and reports the calls the fake
  *       received.
  * </ul>
@@ -28,10 +35,11 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  *
  * <p>One server serves the annotated class. It starts when the first thing in the class needs it
  * (so a class whose tests are all disabled starts none) and stops when the class ends, releasing
- * its port and threads. {@link org.junit.jupiter.api.Nested @Nested} classes share the server and
- * state of their enclosing class, unless they carry {@code @FakeCodeBuild} themselves. The
- * annotation is {@link Inherited inherited}: each subclass of an annotated base class gets a server
- * and state of its own.
+ * its port and threads. The injected clients are closed just before it; the async client's threads
+ * have ended when the class ends. {@link org.junit.jupiter.api.Nested @Nested} classes share the
+ * server and state of their enclosing class, unless they carry {@code @FakeCodeBuild} themselves.
+ * The annotation is {@link Inherited inherited}: each subclass of an annotated base class gets a
+ * server and state of its own.
  *
  * <h2>State scopes</h2>
  *

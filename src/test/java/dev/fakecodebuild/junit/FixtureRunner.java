@@ -123,7 +123,12 @@ final class FixtureRunner {
 
     /** Poll until the condition holds or about two seconds have passed; return the last answer. */
     static boolean eventually(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        return eventually(condition, Duration.ofSeconds(2));
+    }
+
+    /** Poll until the condition holds or the timeout has passed; return the last answer. */
+    static boolean eventually(BooleanSupplier condition, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
                 return false;

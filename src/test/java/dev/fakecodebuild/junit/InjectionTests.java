@@ -31,7 +31,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.codebuild.CodeBuildAsyncClient;
 import software.amazon.awssdk.services.codebuild.CodeBuildClient;
 
 /** Where {@code CodeBuildClient} and {@code FakeCodeBuildState} parameters are resolved. */
@@ -141,8 +140,8 @@ class InjectionTests {
     void leavesEveryOtherParameterTypeToOtherResolvers() throws Exception {
         EngineExecutionResults results = FixtureRunner.run(OtherTypesTestCase.class);
 
-        results.testEvents().assertStatistics(stats -> stats.started(5).succeeded(1).failed(4));
-        for (String name : List.of("object", "string", "asyncClient", "sdkClient")) {
+        results.testEvents().assertStatistics(stats -> stats.started(4).succeeded(1).failed(3));
+        for (String name : List.of("object", "string", "sdkClient")) {
             results.testEvents()
                     .assertThatEvents()
                     .haveExactly(
@@ -363,9 +362,6 @@ class InjectionTests {
 
         @Test
         void string(String value) {}
-
-        @Test
-        void asyncClient(CodeBuildAsyncClient client) {}
 
         @Test
         void sdkClient(SdkClient client) {}

@@ -26,6 +26,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
 import org.junit.platform.commons.support.ReflectionSupport;
 import org.opentest4j.AssertionFailedError;
+import software.amazon.awssdk.services.codebuild.CodeBuildAsyncClient;
 import software.amazon.awssdk.services.codebuild.CodeBuildClient;
 
 /**
@@ -160,7 +161,9 @@ public final class ExtensionCore {
     }
 
     public boolean supportsParameter(Class<?> type) {
-        return type == CodeBuildClient.class || type == FakeCodeBuildState.class;
+        return type == CodeBuildClient.class
+                || type == CodeBuildAsyncClient.class
+                || type == FakeCodeBuildState.class;
     }
 
     public Object resolveParameter(Class<?> type, ExtensionContext context) {
@@ -184,13 +187,16 @@ public final class ExtensionCore {
         if (type == CodeBuildClient.class) {
             return holder.client();
         }
+        if (type == CodeBuildAsyncClient.class) {
+            return holder.asyncClient();
+        }
         if (type == FakeCodeBuildState.class) {
             holder.checkOpen();
             return holder.state();
         }
         throw new ParameterResolutionException(
-                "@FakeCodeBuild resolves parameters of type CodeBuildClient or"
-                        + " FakeCodeBuildState, not "
+                "@FakeCodeBuild resolves parameters of type CodeBuildClient,"
+                        + " CodeBuildAsyncClient or FakeCodeBuildState, not "
                         + type.getName());
     }
 

@@ -11,12 +11,14 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.profiles.ProfileFile;
+import software.amazon.awssdk.services.codebuild.CodeBuildAsyncClient;
 import software.amazon.awssdk.services.codebuild.CodeBuildBaseClientBuilder;
 import software.amazon.awssdk.services.codebuild.CodeBuildClient;
 import software.amazon.awssdk.services.codebuild.CodeBuildClientBuilder;
@@ -47,6 +49,7 @@ final class FakeHolder implements AutoCloseable {
 
     private FakeCodeBuildServer server;
     private CodeBuildClient client;
+    private NettyAsyncClient asyncClient;
     private String runningTest;
     private volatile boolean closed;
 
@@ -116,6 +119,39 @@ final class FakeHolder implements AutoCloseable {
             client = configure(builder).build();
         }
         return client;
+    }
+
+    /**
+     * The async client, built on first use.
+     *
+     * @throws ParameterResolutionException if the SDK's Netty HTTP client is not on the classpath
+     */
+    synchronized CodeBuildAsyncClient asyncClient() {
+        checkOpen();
+        if (asyncClient == null) {
+            if (!nettyPresent()) {
+                throw new ParameterResolutionException(
+                        "A CodeBuildAsyncClient parameter needs the AWS SDK's Netty HTTP client,"
+                                + " which is not on the test classpath: add the test dependency"
+                                + " software.amazon.awssdk:netty-nio-client, in the version of"
+                                + " the other AWS SDK modules (the AWS SDK BOM manages it)");
+            }
+            asyncClient = NettyAsyncClient.start(this);
+        }
+        return asyncClient.client();
+    }
+
+    /** Netty is optional: NettyAsyncClient, which names it, must not load without it. */
+    private static boolean nettyPresent() {
+        try {
+            Class.forName(
+                    "software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient",
+                    false,
+                    FakeHolder.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     /**
@@ -201,6 +237,16 @@ final class FakeHolder implements AutoCloseable {
     @Override
     public synchronized void close() {
         closed = true;
+        try {
+            if (asyncClient != null) {
+                asyncClient.close();
+            }
+        } finally {
+            closeClientAndServer();
+        }
+    }
+
+    private void closeClientAndServer() {
         try {
             if (client != null) {
                 client.close();
