@@ -358,7 +358,9 @@ class MethodParallelismTests {
         }
     }
 
+    /** Asks for concurrent methods in vain: the lock keeps them apart all the same. */
     @FakeCodeBuild
+    @Execution(ExecutionMode.CONCURRENT)
     static class SecondLockedTestCase {
 
         @Test

@@ -41,6 +41,7 @@ class StorePublicationTests {
         StaticFieldTestCase.class,
         InstanceFieldTestCase.class,
         NestedTestCase.class,
+        NestedWithItsOwnFakeTestCase.class,
     };
 
     @BeforeEach
@@ -66,13 +67,14 @@ class StorePublicationTests {
                                 seen.get("Annotation").endpoint(),
                                 seen.get("StaticField").endpoint(),
                                 seen.get("InstanceField").endpoint(),
-                                seen.get("Nested").endpoint()))
+                                seen.get("Nested").endpoint(),
+                                seen.get("NestedWithItsOwnFake").endpoint()))
                 .doesNotHaveDuplicates();
     }
 
     private static void assertFoundAndUsed(EngineExecutionResults results) {
         results.containerEvents().assertStatistics(stats -> stats.failed(0));
-        results.testEvents().assertStatistics(stats -> stats.started(4).succeeded(4));
+        results.testEvents().assertStatistics(stats -> stats.started(5).succeeded(5));
         // Where the state can first be found: the owner's beforeAll, or the test's beforeEach.
         assertThat(OwnClientExtension.foundIn)
                 .containsExactlyInAnyOrderEntriesOf(
@@ -80,8 +82,15 @@ class StorePublicationTests {
                                 "AnnotationTestCase", "beforeAll",
                                 "StaticFieldTestCase", "beforeAll",
                                 "InstanceFieldTestCase", "beforeEach",
-                                "Inner", "beforeAll"));
-        for (String fixture : List.of("Annotation", "StaticField", "InstanceField", "Nested")) {
+                                "Inner", "beforeAll",
+                                "WithItsOwnFake", "beforeAll"));
+        for (String fixture :
+                List.of(
+                        "Annotation",
+                        "StaticField",
+                        "InstanceField",
+                        "Nested",
+                        "NestedWithItsOwnFake")) {
             Seen what = seen.get(fixture);
             assertThat(what).as(fixture).isNotNull();
             assertThat(what.sameStateAsTheParameter()).as(fixture).isTrue();
@@ -262,6 +271,27 @@ class StorePublicationTests {
             void startsABuildThroughTheOtherExtensionsClient(
                     OwnClient own, FakeCodeBuildState state) {
                 startABuildThroughTheOwnClient("Nested", own, state);
+            }
+        }
+    }
+
+    @FakeCodeBuild
+    static class NestedWithItsOwnFakeTestCase {
+
+        @BeforeAll
+        static void meetTheOtherClasses() {
+            FixtureRunner.rendezvous();
+        }
+
+        @Nested
+        @FakeCodeBuild
+        @ExtendWith(OwnClientExtension.class)
+        class WithItsOwnFake {
+
+            @Test
+            void startsABuildThroughTheOtherExtensionsClient(
+                    OwnClient own, FakeCodeBuildState state) {
+                startABuildThroughTheOwnClient("NestedWithItsOwnFake", own, state);
             }
         }
     }
