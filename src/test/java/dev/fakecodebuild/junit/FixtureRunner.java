@@ -85,7 +85,34 @@ final class FixtureRunner {
     }
 
     /**
-     * Wait, boundedly, until every class of the current parallel run has come here; do nothing in a
+     * Run the fixture classes with JUnit's parallel mode on for classes and for methods: every
+     * class and every method may run concurrently, unless a resource lock or {@code @Execution}
+     * keeps them apart. Exactly two tests of the run call {@link #rendezvous()}, once each; the run
+     * only gets past it when both have reached it, so those two provably overlap.
+     */
+    static EngineExecutionResults runFullyParallel(Class<?>... fixtures) {
+        rendezvous = new CyclicBarrier(2);
+        try {
+            return EngineTestKit.engine("junit-jupiter")
+                    .selectors(selectors(fixtures))
+                    .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
+                    .configurationParameter(
+                            "junit.jupiter.execution.parallel.mode.default", "concurrent")
+                    .configurationParameter(
+                            "junit.jupiter.execution.parallel.mode.classes.default", "concurrent")
+                    // More threads than tests that block at once, so a wait never starves a test.
+                    .configurationParameter(
+                            "junit.jupiter.execution.parallel.config.strategy", "fixed")
+                    .configurationParameter(
+                            "junit.jupiter.execution.parallel.config.fixed.parallelism", "8")
+                    .execute();
+        } finally {
+            rendezvous = null;
+        }
+    }
+
+    /**
+     * Wait, boundedly, until every party of the current parallel run has come here; do nothing in a
      * sequential run.
      */
     static void rendezvous() {

@@ -25,8 +25,11 @@ public final class OneTestAtATime implements ResourceLocksProvider {
     }
 
     /**
-     * A {@code @Nested} class that does not carry the annotation itself is already inside the lock
-     * of its enclosing class; one that carries it gets its own, found here.
+     * JUnit asks this for every {@code @Nested} class inside an annotated class, whether or not it
+     * carries the annotation itself (the provider applies to the classes nested in the one that
+     * declares it). Its key adds nothing: JUnit takes the locks of a whole class tree on its
+     * outermost locked class and runs the tree in that class's thread, so a nested class is always
+     * inside the lock of the class enclosing it.
      */
     @Override
     public Set<Lock> provideForNestedClass(
