@@ -27,17 +27,18 @@ import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
+import software.amazon.awssdk.services.codebuild.CodeBuildAsyncClient;
 import software.amazon.awssdk.services.codebuild.CodeBuildClient;
 
 /**
  * Five hundred test classes in one JVM leave nothing behind: no thread, no open file or socket, no
  * management bean that was not there before them.
  *
- * <p>Four fixture classes (the annotation, a static field, an instance field, and an annotated
- * class with a {@code @Nested} one) each start fakes and call them through the injected client.
- * They run together through EngineTestKit, alternately one after the other and in parallel, until
- * 500 class runs are done. A warm-up comes first, so that classes the first runs load (and the jar
- * files they are read from, which stay open) are in the baseline.
+ * <p>Five fixture classes (the annotation, a static field, an instance field, an annotated class
+ * with a {@code @Nested} one, and one using the async client) each start fakes and call them
+ * through an injected client. They run together through EngineTestKit, alternately one after the
+ * other and in parallel, until 500 class runs are done. A warm-up comes first, so that classes the
+ * first runs load (and the jar files they are read from, which stay open) are in the baseline.
  *
  * <p>Threads are compared by identity, not counted, so a thread that ended cannot hide one that was
  * left. Open files and sockets are read from {@code /proc/self/fd}, which only Linux has.
@@ -50,10 +51,11 @@ class NoLeakTests {
         StaticFieldTestCase.class,
         InstanceFieldTestCase.class,
         NestedTestCase.class,
+        AsyncTestCase.class,
     };
 
-    /** Tests per run of all fixtures: 1 + 1 + 2 + 2. */
-    private static final int TESTS_PER_RUN = 6;
+    /** Tests per run of all fixtures: 1 + 1 + 2 + 2 + 1. */
+    private static final int TESTS_PER_RUN = 7;
 
     private static final int WARM_UP_CLASS_RUNS = 20;
     private static final int CLASS_RUNS = 500;
@@ -194,6 +196,20 @@ class NoLeakTests {
         List<String> listed = new ArrayList<>(client.listProjects(r -> {}).projects());
 
         assertThat(listed).contains(project);
+    }
+
+    /** The async client brings threads and sockets of its own: they must go with the class. */
+    @FakeCodeBuild
+    static class AsyncTestCase {
+
+        @Test
+        void calls(CodeBuildAsyncClient client, FakeCodeBuildState state) {
+            state.addProject("async");
+
+            List<String> listed = client.listProjects(r -> {}).join().projects();
+
+            assertThat(listed).containsExactly("async");
+        }
     }
 
     @FakeCodeBuild
