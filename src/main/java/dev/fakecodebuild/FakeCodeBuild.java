@@ -22,11 +22,10 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  *       AWS SDK client, already pointed at the fake, with retries off;
  *   <li>{@link software.amazon.awssdk.services.codebuild.CodeBuildAsyncClient
  *       CodeBuildAsyncClient}: the same, asynchronous, on the SDK's Netty HTTP client speaking
- *       HTTP/1.1. It is created only when something asks for it. Netty is an optional dependency of
- *       fake-codebuild: without {@code software.amazon.awssdk:netty-nio-client} on the test
- *       classpath, the parameter fails with a {@link
- *       org.junit.jupiter.api.extension.ParameterResolutionException ParameterResolutionException}
- *       that names it;
+ *       HTTP/1.1. It is created only when something asks for it. The SDK's codebuild module brings
+ *       {@code software.amazon.awssdk:netty-nio-client}; in a project that excludes it, the
+ *       parameter fails with a {@link org.junit.jupiter.api.extension.ParameterResolutionException
+ *       ParameterResolutionException} that names it;
  *   <li>{@link FakeCodeBuildState}: seeds projects and build batches and reports the calls the fake
  *       received.
  * </ul>

@@ -177,13 +177,19 @@ public final class RecordedCall {
     /**
      * Return a one-line summary, for assertion messages.
      *
-     * @return for example {@code ListBuildBatchesForProject -> 200 {"projectName":"web-app"}}
+     * @return for example {@code ListBuildBatchesForProject -> 200 {"projectName":"web-app"}};
+     *     {@code ListProjects -> connection dropped, no answer {}} for a call whose connection a
+     *     fault dropped
      */
     @Override
     public String toString() {
         String name = operation.isEmpty() ? method + " " + path : operation;
-        String outcome =
-                errorCode == null ? String.valueOf(statusCode) : statusCode + " " + errorCode;
+        String outcome;
+        if (statusCode == 0) {
+            outcome = "connection dropped, no answer";
+        } else {
+            outcome = errorCode == null ? String.valueOf(statusCode) : statusCode + " " + errorCode;
+        }
         return name + " -> " + outcome + " " + body;
     }
 }

@@ -168,7 +168,8 @@ class FaultsTest {
                         org.assertj.core.groups.Tuple.tuple(0, Optional.empty()),
                         org.assertj.core.groups.Tuple.tuple(200, Optional.empty()));
         assertThat(state.calls().get(0).request()).contains(ListProjectsRequest.builder().build());
-        assertThat(state.calls().get(0).toString()).isEqualTo("ListProjects -> 0 {}");
+        assertThat(state.calls().get(0).toString())
+                .isEqualTo("ListProjects -> connection dropped, no answer {}");
     }
 
     @Test

@@ -114,6 +114,15 @@ class MisuseTests {
                         + " or register FakeCodeBuildExtension.builder().build() in a field with"
                         + " @RegisterExtension, instead of registering FakeCodeBuildExtension with"
                         + " @ExtendWith");
+        // Said once: the after callbacks do not repeat it as a suppressed exception.
+        Throwable failure =
+                results.containerEvents().failed().stream()
+                        .findFirst()
+                        .orElseThrow()
+                        .getRequiredPayload(org.junit.platform.engine.TestExecutionResult.class)
+                        .getThrowable()
+                        .orElseThrow();
+        assertThat(failure.getSuppressed()).isEmpty();
     }
 
     @Test

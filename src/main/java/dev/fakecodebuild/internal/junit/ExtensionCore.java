@@ -89,6 +89,9 @@ public final class ExtensionCore {
 
     /** Fail the test, if the fake is strict, when it called an operation the fake lacks. */
     public void afterEach(ExtensionContext context) {
+        if (withoutFake(context)) {
+            return; // refused before the test ran; saying so again would only repeat it
+        }
         FakeHolder holder = existingHolder(ownerOfTest(context));
         if (holder == null || holder.settings().strictness() != Strictness.STRICT) {
             return;
@@ -104,6 +107,9 @@ public final class ExtensionCore {
 
     /** Fail the class, if the fake is strict, when its set-up or tear-down called such one. */
     public void afterAll(ExtensionContext context) {
+        if (withoutFake(context)) {
+            return; // refused in beforeAll; saying so again would only repeat it
+        }
         Optional<ExtensionContext> owner = ownerOfClass(context);
         if (owner.isEmpty() || owner.get() != context) {
             return;
@@ -258,6 +264,17 @@ public final class ExtensionCore {
             test = test.getParent().get();
         }
         return test;
+    }
+
+    /** Whether this is the annotation's extension, registered on a class without it. */
+    private boolean withoutFake(ExtensionContext context) {
+        return registered == null
+                && classContexts(context).stream()
+                        .noneMatch(
+                                candidate ->
+                                        AnnotationSupport.isAnnotated(
+                                                candidate.getRequiredTestClass(),
+                                                FakeCodeBuild.class));
     }
 
     /** For the annotation: the nearest class context carrying it. */
