@@ -213,7 +213,9 @@ public final class ExtensionCore {
         if (owner.get() != context) {
             context.getStore(namespace)
                     .getOrComputeIfAbsent(
-                            scopeKey(context), key -> new Scope(owner.get(), null), Scope.class);
+                            scopeKey(context),
+                            key -> new Scope(owner.get(), context, false),
+                            Scope.class);
         }
     }
 
@@ -229,7 +231,7 @@ public final class ExtensionCore {
         holder(owner);
         context.getStore(namespace)
                 .getOrComputeIfAbsent(
-                        scopeKey(context), key -> new Scope(owner, context), Scope.class);
+                        scopeKey(context), key -> new Scope(owner, context, true), Scope.class);
     }
 
     // ---------------------------------------------------------------- owners
@@ -417,31 +419,36 @@ public final class ExtensionCore {
         private final Snapshot snapshot;
         private final Faults.Snapshot faults;
         private final boolean test;
+        private final String uniqueId;
 
         /**
-         * @param test the test this scope is for, or {@code null} for a nested class
-         * @throws ExtensionConfigurationException if another test of the fake is running
+         * @param context the test or the {@code @Nested} class this scope is for
+         * @param test whether it is a test
+         * @throws ExtensionConfigurationException if a test or {@code @Nested} class of the fake
+         *     that does not enclose this one is running
          */
-        Scope(ExtensionContext owner, ExtensionContext test) {
+        Scope(ExtensionContext owner, ExtensionContext context, boolean test) {
             this.holder = existingHolder(owner);
-            this.test = test != null;
-            if (test != null) {
-                String name = testName(test);
-                Optional<String> running = holder.beginTest(name);
-                if (running.isPresent()) {
-                    throw new ExtensionConfigurationException(
-                            "Test "
-                                    + name
-                                    + " began while test "
-                                    + running.get()
-                                    + " was running, but both use the one fake CodeBuild of "
-                                    + holder.owner()
-                                    + ". Tests that share a fake must run one at a time:"
-                                    + " annotate the class with"
-                                    + " @Execution(ExecutionMode.SAME_THREAD), or register"
-                                    + " FakeCodeBuildExtension in an instance field to give each"
-                                    + " test a fake of its own");
-                }
+            this.test = test;
+            this.uniqueId = context.getUniqueId();
+            String name =
+                    test
+                            ? "test " + testName(context)
+                            : "@Nested class " + context.getRequiredTestClass().getName();
+            Optional<String> running = holder.begin(uniqueId, name);
+            if (running.isPresent()) {
+                throw new ExtensionConfigurationException(
+                        Character.toUpperCase(name.charAt(0))
+                                + name.substring(1)
+                                + " began while "
+                                + running.get()
+                                + " was running, but both use the one fake CodeBuild of "
+                                + holder.owner()
+                                + ". Tests and @Nested classes that share a fake must run one at"
+                                + " a time: annotate the class with"
+                                + " @Execution(ExecutionMode.SAME_THREAD), or register"
+                                + " FakeCodeBuildExtension in an instance field to give each"
+                                + " test a fake of its own");
             }
             this.snapshot = holder.model().snapshot();
             this.faults =
@@ -466,10 +473,10 @@ public final class ExtensionCore {
             holder.startedServer().ifPresent(server -> server.faults().restore(faults));
             if (test) {
                 holder.startedServer().ifPresent(server -> server.journal().clear());
-                holder.endTest();
             } else {
                 forgetCalls();
             }
+            holder.end(uniqueId);
         }
     }
 }
