@@ -170,6 +170,9 @@ public final class ExtensionCore {
         ExtensionContext owner;
         if (context.getTestMethod().isPresent()) {
             owner = ownerOfTest(context);
+            if (owner != context) {
+                beginContainer(owner, context);
+            }
         } else {
             owner =
                     ownerOfClass(context)
@@ -232,6 +235,19 @@ public final class ExtensionCore {
         context.getStore(namespace)
                 .getOrComputeIfAbsent(
                         scopeKey(context), key -> new Scope(owner, context, true), Scope.class);
+    }
+
+    /**
+     * A test's scope began in its callbacks, before any parameter of it is resolved; a context with
+     * a test method but no scope yet is the container of a test template, resolving the parameters
+     * of a {@code @MethodSource} factory. What that seeds belongs to the container.
+     */
+    @SuppressWarnings("deprecation") // computeIfAbsent replaces it in JUnit 6; 5.14 has only this
+    private void beginContainer(ExtensionContext owner, ExtensionContext context) {
+        holder(owner);
+        context.getStore(namespace)
+                .getOrComputeIfAbsent(
+                        scopeKey(context), key -> new Scope(owner, context, false), Scope.class);
     }
 
     // ---------------------------------------------------------------- owners
@@ -408,10 +424,11 @@ public final class ExtensionCore {
     }
 
     /**
-     * A stretch of a fake's life whose changes are undone at its end: a test, or a nested class
-     * sharing an enclosing fake. It remembers the state when it began and forgets the calls
-     * recorded before it; JUnit closes it when its context ends, passed or failed, and the fake
-     * goes back to that state with no calls.
+     * A stretch of a fake's life whose changes are undone at its end: a test, a nested class
+     * sharing an enclosing fake, or the container of a parameterized test whose argument factory
+     * had the fake's state. It remembers the state when it began and forgets the calls recorded
+     * before it; JUnit closes it when its context ends, passed or failed, and the fake goes back to
+     * that state with no calls.
      */
     private final class Scope implements AutoCloseable {
 
@@ -422,8 +439,9 @@ public final class ExtensionCore {
         private final String uniqueId;
 
         /**
-         * @param context the test or the {@code @Nested} class this scope is for
-         * @param test whether it is a test
+         * @param context the test, the {@code @Nested} class or the test template container this
+         *     scope is for
+         * @param test whether it is a test, whose calls are its own and not the class's
          * @throws ExtensionConfigurationException if a test or {@code @Nested} class of the fake
          *     that does not enclose this one is running
          */
@@ -432,7 +450,7 @@ public final class ExtensionCore {
             this.test = test;
             this.uniqueId = context.getUniqueId();
             String name =
-                    test
+                    context.getTestMethod().isPresent()
                             ? "test " + testName(context)
                             : "@Nested class " + context.getRequiredTestClass().getName();
             Optional<String> running = holder.begin(uniqueId, name);
