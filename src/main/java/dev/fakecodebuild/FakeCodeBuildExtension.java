@@ -51,9 +51,11 @@ import software.amazon.awssdk.services.codebuild.CodeBuildBaseClientBuilder;
  *
  * <p>The annotation makes the methods of its class run one at a time, through a resource lock. A
  * field cannot add a lock, so the methods of a class whose static field holds the extension must
- * not run concurrently: annotate the class with {@code @Execution(ExecutionMode.SAME_THREAD)}, or
- * use an instance field. A test that begins while another test of the same fake is running fails
- * with an {@code ExtensionConfigurationException} that says so, rather than mixing their state.
+ * not run concurrently, nor may its {@code @Nested} classes: annotate the class with
+ * {@code @Execution(ExecutionMode.SAME_THREAD)}, or use an instance field. A test or
+ * {@code @Nested} class that begins while another test or {@code @Nested} class of the same fake is
+ * running (one that does not enclose it) fails with an {@code ExtensionConfigurationException} that
+ * says so, rather than mixing their state.
  *
  * <h2>Finding the fake from another extension</h2>
  *

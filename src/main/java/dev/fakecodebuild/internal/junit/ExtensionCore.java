@@ -176,6 +176,9 @@ public final class ExtensionCore {
         ExtensionContext owner;
         if (context.getTestMethod().isPresent()) {
             owner = ownerOfTest(context);
+            if (owner != context) {
+                beginContainer(owner, context);
+            }
         } else {
             owner =
                     ownerOfClass(context)
@@ -219,7 +222,9 @@ public final class ExtensionCore {
         if (owner.get() != context) {
             context.getStore(namespace)
                     .getOrComputeIfAbsent(
-                            scopeKey(context), key -> new Scope(owner.get(), null), Scope.class);
+                            scopeKey(context),
+                            key -> new Scope(owner.get(), context, false),
+                            Scope.class);
         }
     }
 
@@ -235,7 +240,20 @@ public final class ExtensionCore {
         holder(owner);
         context.getStore(namespace)
                 .getOrComputeIfAbsent(
-                        scopeKey(context), key -> new Scope(owner, context), Scope.class);
+                        scopeKey(context), key -> new Scope(owner, context, true), Scope.class);
+    }
+
+    /**
+     * A test's scope began in its callbacks, before any parameter of it is resolved; a context with
+     * a test method but no scope yet is the container of a test template, resolving the parameters
+     * of a {@code @MethodSource} factory. What that seeds belongs to the container.
+     */
+    @SuppressWarnings("deprecation") // computeIfAbsent replaces it in JUnit 6; 5.14 has only this
+    private void beginContainer(ExtensionContext owner, ExtensionContext context) {
+        holder(owner);
+        context.getStore(namespace)
+                .getOrComputeIfAbsent(
+                        scopeKey(context), key -> new Scope(owner, context, false), Scope.class);
     }
 
     // ---------------------------------------------------------------- owners
@@ -423,10 +441,11 @@ public final class ExtensionCore {
     }
 
     /**
-     * A stretch of a fake's life whose changes are undone at its end: a test, or a nested class
-     * sharing an enclosing fake. It remembers the state when it began and forgets the calls
-     * recorded before it; JUnit closes it when its context ends, passed or failed, and the fake
-     * goes back to that state with no calls.
+     * A stretch of a fake's life whose changes are undone at its end: a test, a nested class
+     * sharing an enclosing fake, or the container of a parameterized test whose argument factory
+     * had the fake's state. It remembers the state when it began and forgets the calls recorded
+     * before it; JUnit closes it when its context ends, passed or failed, and the fake goes back to
+     * that state with no calls.
      */
     private final class Scope implements AutoCloseable {
 
@@ -434,31 +453,37 @@ public final class ExtensionCore {
         private final Snapshot snapshot;
         private final Faults.Snapshot faults;
         private final boolean test;
+        private final String uniqueId;
 
         /**
-         * @param test the test this scope is for, or {@code null} for a nested class
-         * @throws ExtensionConfigurationException if another test of the fake is running
+         * @param context the test, the {@code @Nested} class or the test template container this
+         *     scope is for
+         * @param test whether it is a test, whose calls are its own and not the class's
+         * @throws ExtensionConfigurationException if a test or {@code @Nested} class of the fake
+         *     that does not enclose this one is running
          */
-        Scope(ExtensionContext owner, ExtensionContext test) {
+        Scope(ExtensionContext owner, ExtensionContext context, boolean test) {
             this.holder = existingHolder(owner);
-            this.test = test != null;
-            if (test != null) {
-                String name = testName(test);
-                Optional<String> running = holder.beginTest(name);
-                if (running.isPresent()) {
-                    throw new ExtensionConfigurationException(
-                            "Test "
-                                    + name
-                                    + " began while test "
-                                    + running.get()
-                                    + " was running, but both use the one fake CodeBuild of "
-                                    + holder.owner()
-                                    + ". Tests that share a fake must run one at a time:"
-                                    + " annotate the class with"
-                                    + " @Execution(ExecutionMode.SAME_THREAD), or register"
-                                    + " FakeCodeBuildExtension in an instance field to give each"
-                                    + " test a fake of its own");
-                }
+            this.test = test;
+            this.uniqueId = context.getUniqueId();
+            String name =
+                    context.getTestMethod().isPresent()
+                            ? "test " + testName(context)
+                            : "@Nested class " + context.getRequiredTestClass().getName();
+            Optional<String> running = holder.begin(uniqueId, name);
+            if (running.isPresent()) {
+                throw new ExtensionConfigurationException(
+                        Character.toUpperCase(name.charAt(0))
+                                + name.substring(1)
+                                + " began while "
+                                + running.get()
+                                + " was running, but both use the one fake CodeBuild of "
+                                + holder.owner()
+                                + ". Tests and @Nested classes that share a fake must run one at"
+                                + " a time: annotate the class with"
+                                + " @Execution(ExecutionMode.SAME_THREAD), or register"
+                                + " FakeCodeBuildExtension in an instance field to give each"
+                                + " test a fake of its own");
             }
             this.snapshot = holder.model().snapshot();
             this.faults =
@@ -483,10 +508,10 @@ public final class ExtensionCore {
             holder.startedServer().ifPresent(server -> server.faults().restore(faults));
             if (test) {
                 holder.startedServer().ifPresent(server -> server.journal().clear());
-                holder.endTest();
             } else {
                 forgetCalls();
             }
+            holder.end(uniqueId);
         }
     }
 }

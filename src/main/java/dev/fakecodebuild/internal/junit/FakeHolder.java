@@ -9,7 +9,9 @@ import dev.fakecodebuild.internal.server.FakeCodeBuildServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -47,10 +49,12 @@ final class FakeHolder implements AutoCloseable {
     /** Calls to unimplemented operations made outside any test, for the class's own check. */
     private final List<RecordedCall> unimplementedOutsideTests = new ArrayList<>();
 
+    /** The tests and {@code @Nested} classes of this fake under way: unique id to name. */
+    private final Map<String, String> running = new LinkedHashMap<>();
+
     private FakeCodeBuildServer server;
     private CodeBuildClient client;
     private NettyAsyncClient asyncClient;
-    private String runningTest;
     private volatile boolean closed;
 
     /**
@@ -186,20 +190,26 @@ final class FakeHolder implements AutoCloseable {
     }
 
     /**
-     * Note that a test of this fake begins.
+     * Note that a test, or a {@code @Nested} class sharing this fake, begins.
      *
-     * @return the test already running, if one is: the fake cannot serve two at once
+     * @param uniqueId its JUnit unique id
+     * @param name its name, for messages
+     * @return the name of one already running that does not enclose it, if there is one: the fake
+     *     cannot serve both at once
      */
-    synchronized Optional<String> beginTest(String test) {
-        if (runningTest != null) {
-            return Optional.of(runningTest);
+    synchronized Optional<String> begin(String uniqueId, String name) {
+        for (Map.Entry<String, String> entry : running.entrySet()) {
+            if (!uniqueId.startsWith(entry.getKey() + "/")) {
+                return Optional.of(entry.getValue());
+            }
         }
-        runningTest = test;
+        running.put(uniqueId, name);
         return Optional.empty();
     }
 
-    synchronized void endTest() {
-        runningTest = null;
+    /** Note that what began with this unique id has ended. */
+    synchronized void end(String uniqueId) {
+        running.remove(uniqueId);
     }
 
     /** Keep the calls to unimplemented operations among these, made outside any test. */
