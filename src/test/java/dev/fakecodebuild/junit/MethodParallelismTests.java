@@ -122,8 +122,9 @@ class MethodParallelismTests {
                                                         + " was running, but both use the one fake"
                                                         + " CodeBuild of "
                                                         + STATIC_FIELD_CLASS
-                                                        + ". Tests that share a fake must run one"
-                                                        + " at a time: annotate the class with"
+                                                        + ". Tests and @Nested classes that share a"
+                                                        + " fake must run one at a time: annotate"
+                                                        + " the class with"
                                                         + " @Execution(ExecutionMode.SAME_THREAD),"
                                                         + " or register FakeCodeBuildExtension in"
                                                         + " an instance field to give each test a"
