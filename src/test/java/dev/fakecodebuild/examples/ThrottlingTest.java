@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.codebuild.CodeBuildClient;
 import software.amazon.awssdk.services.codebuild.model.CodeBuildException;
 import software.amazon.awssdk.services.codebuild.model.StartBuildRequest;
@@ -22,23 +23,20 @@ import software.amazon.awssdk.services.codebuild.model.StartBuildRequest;
  */
 class ThrottlingTest {
 
+    /** The SDK's standard retries, without the waits between attempts, to keep tests fast. */
+    private static final RetryStrategy STANDARD_RETRIES_AT_ONCE =
+            AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                    .backoffStrategy(BackoffStrategy.retryImmediately())
+                    .throttlingBackoffStrategy(BackoffStrategy.retryImmediately())
+                    .build();
+
     @RegisterExtension
     static final FakeCodeBuildExtension fake =
             FakeCodeBuildExtension.builder()
                     .customizeClients(
                             client ->
                                     client.overrideConfiguration(
-                                            c ->
-                                                    c.retryStrategy(
-                                                            AwsRetryStrategy.standardRetryStrategy()
-                                                                    .toBuilder()
-                                                                    .backoffStrategy(
-                                                                            BackoffStrategy
-                                                                                    .retryImmediately())
-                                                                    .throttlingBackoffStrategy(
-                                                                            BackoffStrategy
-                                                                                    .retryImmediately())
-                                                                    .build())))
+                                            c -> c.retryStrategy(STANDARD_RETRIES_AT_ONCE)))
                     .build();
 
     @BeforeEach
