@@ -64,6 +64,7 @@ class AsyncClientTests {
         SyncOnlyTestCase.asyncThreadsAtAfterAll = null;
         CustomizedTestCase.customizations.clear();
         CustomizedTestCase.intercepted.clear();
+        InstanceFieldTestCase.threadsInTest.clear();
     }
 
     @Test
@@ -221,6 +222,37 @@ class AsyncClientTests {
         assertThat(CustomizedTestCase.intercepted)
                 .containsExactly(
                         "ListProjects from the ASYNC client", "ListProjects from the SYNC client");
+    }
+
+    @Test
+    void anInstanceFieldGivesEachTestAnAsyncClientWhoseThreadsEndWithTheTest() {
+        EngineExecutionResults results = FixtureRunner.run(InstanceFieldTestCase.class);
+
+        results.testEvents().assertStatistics(stats -> stats.started(2).succeeded(2));
+        Set<Thread> first = InstanceFieldTestCase.threadsInTest.get("first");
+        Set<Thread> second = InstanceFieldTestCase.threadsInTest.get("second");
+        first.removeAll(asyncThreadsBefore);
+        second.removeAll(asyncThreadsBefore);
+        assertThat(clientsOf(first)).hasSize(1);
+        assertThat(clientsOf(second)).hasSize(1).doesNotContainAnyElementsOf(clientsOf(first));
+        assertThat(second).doesNotContainAnyElementsOf(first);
+        assertThat(first).noneMatch(Thread::isAlive);
+        assertThat(second).noneMatch(Thread::isAlive);
+    }
+
+    @Test
+    void anInstanceFieldsAsyncClientsEndWithTheirTestsInParallelToo() {
+        EngineExecutionResults results =
+                FixtureRunner.runInParallel(InstanceFieldTestCase.class, SecondCallsTestCase.class);
+
+        results.testEvents().assertStatistics(stats -> stats.started(4).succeeded(4));
+        // The other class's threads show too, so only this holds for all of them.
+        assertThat(InstanceFieldTestCase.threadsInTest.get("first"))
+                .isNotEmpty()
+                .noneMatch(Thread::isAlive);
+        assertThat(InstanceFieldTestCase.threadsInTest.get("second"))
+                .isNotEmpty()
+                .noneMatch(Thread::isAlive);
     }
 
     /** The async threads that a fixture class saw in its {@code @AfterAll} and were not before. */
@@ -381,6 +413,36 @@ class AsyncClientTests {
                     asyncThreads().stream()
                             .filter(thread -> !before.contains(thread))
                             .collect(Collectors.toSet());
+        }
+    }
+
+    /** Each test has a fake of its own, and so an async client of its own. */
+    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+    static class InstanceFieldTestCase {
+
+        /** Per test: the async threads alive while it ran, after its call. */
+        static final Map<String, Set<Thread>> threadsInTest = new ConcurrentHashMap<>();
+
+        @RegisterExtension
+        final FakeCodeBuildExtension fake = FakeCodeBuildExtension.builder().build();
+
+        @BeforeAll
+        static void beforeAll() {
+            FixtureRunner.rendezvous();
+        }
+
+        @Test
+        @Order(1)
+        void first(CodeBuildAsyncClient client) {
+            client.listProjects().join();
+            threadsInTest.put("first", new HashSet<>(asyncThreads()));
+        }
+
+        @Test
+        @Order(2)
+        void second(CodeBuildAsyncClient client) {
+            client.listProjects().join();
+            threadsInTest.put("second", new HashSet<>(asyncThreads()));
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.fakecodebuild.junit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.EventConditions.finishedSuccessfully;
 import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
@@ -9,7 +11,9 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.in
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
 import dev.fakecodebuild.FakeCodeBuild;
+import dev.fakecodebuild.FakeCodeBuildExtension;
 import dev.fakecodebuild.FakeCodeBuildState;
+import dev.fakecodebuild.Fault;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.assertj.core.api.Condition;
@@ -17,10 +21,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.Event;
 import org.opentest4j.AssertionFailedError;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.codebuild.CodeBuildAsyncClient;
 import software.amazon.awssdk.services.codebuild.CodeBuildClient;
+import software.amazon.awssdk.services.codebuild.model.ListProjectsRequest;
 import software.amazon.awssdk.services.codebuild.model.StartBuildRequest;
 import software.amazon.awssdk.services.codebuild.model.StopBuildRequest;
 
@@ -132,6 +140,38 @@ class CallAssertionTests {
                 .haveExactly(1, startedInNested("OwnFake", NestedTestCase.OwnFake.class));
     }
 
+    @Test
+    void anInstanceFieldsAssertionNamesTheTestAndCountsACallTheAsyncClientLost() {
+        assertDroppedCallCounted(FixtureRunner.run(InstanceFieldAsyncTestCase.class));
+    }
+
+    @Test
+    void anInstanceFieldsAssertionCountsALostCallInParallelToo() {
+        assertDroppedCallCounted(
+                FixtureRunner.runInParallel(
+                        InstanceFieldAsyncTestCase.class, StopBuildTestCase.class));
+    }
+
+    private static void assertDroppedCallCounted(EngineExecutionResults results) {
+        results.testEvents()
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        failed(
+                                InstanceFieldAsyncTestCase.class,
+                                "listsAfterALostCall",
+                                "Expected no ListProjects call, but the fake CodeBuild of test"
+                                        + " listsAfterALostCall() of "
+                                        + InstanceFieldAsyncTestCase.class.getName()
+                                        + " ("
+                                        + seen.get("InstanceFieldAsyncTestCase.endpoint")
+                                        + ") received 1.\n"
+                                        + "Calls received (1):\n"
+                                        + "  1. ListProjects -> connection dropped, no answer {}"));
+        assertThat(seen.get("InstanceFieldAsyncTestCase.lost"))
+                .isEqualTo(ListProjectsRequest.builder().build());
+    }
+
     private static Condition<Event> failed(Class<?> fixture, String test, String message) {
         return event(
                 test(uniqueIdSubstring(fixture.getName())),
@@ -159,6 +199,32 @@ class CallAssertionTests {
 
     private static void remember(String key, Object value) {
         seen.put(key, value);
+    }
+
+    /** An instance field's fake: a call the async client lost still counts. */
+    static class InstanceFieldAsyncTestCase {
+
+        @RegisterExtension
+        final FakeCodeBuildExtension fake = FakeCodeBuildExtension.builder().build();
+
+        @BeforeAll
+        static void meet() {
+            FixtureRunner.rendezvous();
+        }
+
+        @Test
+        void listsAfterALostCall(CodeBuildAsyncClient client, FakeCodeBuildState state) {
+            remember("InstanceFieldAsyncTestCase.endpoint", state.endpoint());
+            state.failNext("ListProjects", 1, Fault.dropConnection());
+
+            Throwable lost = catchThrowable(() -> client.listProjects().join());
+
+            assertThat(lost).cause().isInstanceOf(SdkClientException.class);
+            remember(
+                    "InstanceFieldAsyncTestCase.lost",
+                    state.assertCalledOnce(ListProjectsRequest.class));
+            state.assertNotCalled(ListProjectsRequest.class);
+        }
     }
 
     @FakeCodeBuild

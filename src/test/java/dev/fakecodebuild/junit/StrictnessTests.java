@@ -1,6 +1,7 @@
 package dev.fakecodebuild.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.platform.testkit.engine.EventConditions.container;
 import static org.junit.platform.testkit.engine.EventConditions.event;
@@ -17,10 +18,13 @@ import java.net.HttpURLConnection;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.opentest4j.AssertionFailedError;
+import software.amazon.awssdk.services.codebuild.CodeBuildAsyncClient;
 import software.amazon.awssdk.services.codebuild.CodeBuildClient;
 import software.amazon.awssdk.services.codebuild.model.CodeBuildException;
 
@@ -161,12 +165,80 @@ class StrictnessTests {
         results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
     }
 
+    @Test
+    void aTestThatFailsOnItsOwnKeepsItsFailureWithTheStrictnessFailureSuppressed() {
+        assertOwnFailureFirst(FixtureRunner.run(FailingAsyncInstanceFieldTestCase.class));
+    }
+
+    @Test
+    void aTestThatFailsOnItsOwnKeepsItsFailureInParallelToo() {
+        assertOwnFailureFirst(
+                FixtureRunner.runInParallel(
+                        FailingAsyncInstanceFieldTestCase.class, StrictByDefaultTestCase.class));
+    }
+
+    private static void assertOwnFailureFirst(EngineExecutionResults results) {
+        Throwable failure =
+                results.testEvents()
+                        .failed()
+                        .filter(
+                                event ->
+                                        event.getTestDescriptor()
+                                                .getDisplayName()
+                                                .startsWith("failsAfterAnUnimplementedCall("))
+                        .map(
+                                event ->
+                                        event.getPayload(TestExecutionResult.class)
+                                                .flatMap(TestExecutionResult::getThrowable)
+                                                .orElseThrow())
+                        .findFirst()
+                        .orElseThrow();
+
+        assertThat(failure).isExactlyInstanceOf(AssertionError.class).hasMessage("own failure");
+        assertThat(failure.getSuppressed()).hasSize(1);
+        assertThat(failure.getSuppressed()[0])
+                .isExactlyInstanceOf(AssertionFailedError.class)
+                .hasMessage(
+                        "Test failsAfterAnUnimplementedCall() of"
+                                + " dev.fakecodebuild.junit.StrictnessTests$FailingAsyncInstanceFieldTestCase$Inner"
+                                + " called CodeBuild operations that fake-codebuild does not"
+                                + " implement: ListFleets (1 call)"
+                                + ADVICE);
+    }
+
     // ---------------------------------------------------------------------------------------
 
     /** Code under test that swallows a failure, as a fallback path might. */
     static void callAndSwallow(Runnable call) {
         CodeBuildException refused = catchThrowableOfType(CodeBuildException.class, call::run);
         assertThat(refused.awsErrorDetails().errorCode()).isEqualTo("UnknownOperationException");
+    }
+
+    /** An instance field's fake, a nested test, the async client, and a failure of its own. */
+    static class FailingAsyncInstanceFieldTestCase {
+
+        @RegisterExtension
+        final FakeCodeBuildExtension fake = FakeCodeBuildExtension.builder().build();
+
+        @BeforeAll
+        static void meet() {
+            FixtureRunner.rendezvous();
+        }
+
+        @Nested
+        class Inner {
+
+            @Test
+            void failsAfterAnUnimplementedCall(CodeBuildAsyncClient client) {
+                Throwable refused = catchThrowable(() -> client.listFleets(r -> {}).join());
+                assertThat(refused)
+                        .cause()
+                        .isInstanceOf(CodeBuildException.class)
+                        .hasMessageStartingWith("fake-codebuild does not implement ListFleets yet");
+
+                throw new AssertionError("own failure");
+            }
+        }
     }
 
     @FakeCodeBuild

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -20,6 +21,7 @@ import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.profiles.ProfileFile;
+import software.amazon.awssdk.profiles.ProfileProperty;
 import software.amazon.awssdk.services.codebuild.CodeBuildAsyncClient;
 import software.amazon.awssdk.services.codebuild.CodeBuildBaseClientBuilder;
 import software.amazon.awssdk.services.codebuild.CodeBuildClient;
@@ -36,6 +38,13 @@ final class FakeHolder implements AutoCloseable {
     /** The user's ~/.aws files must not change how the injected client behaves. */
     private static final ProfileFile NO_PROFILES =
             ProfileFile.builder().content("").type(ProfileFile.Type.CONFIGURATION).build();
+
+    /** The SDK's refusals of a builder given an HTTP client and an HTTP client builder. */
+    private static final List<String> BOTH_HTTP_CLIENTS =
+            List.of(
+                    "The httpClient and the httpClientBuilder can't both be configured.",
+                    "The asyncHttpClient and the asyncHttpClientBuilder can't both be"
+                            + " configured.");
 
     private static final String UNKNOWN_OPERATION = "UnknownOperationException";
 
@@ -120,7 +129,8 @@ final class FakeHolder implements AutoCloseable {
                             // No reaper: it is a JVM-wide thread the fake would leave behind.
                             .httpClientBuilder(
                                     ApacheHttpClient.builder().useIdleConnectionReaper(false));
-            client = configure(builder).build();
+            CodeBuildClientBuilder configured = configure(builder);
+            client = build(configured::build, () -> configured.httpClientBuilder(null));
         }
         return client;
     }
@@ -159,6 +169,26 @@ final class FakeHolder implements AutoCloseable {
     }
 
     /**
+     * Build a client whose builder was given the fake's HTTP client builder. A customizer that set
+     * an HTTP client of its own makes the SDK refuse to build, as it will not choose between the
+     * two; the customizer's wins, as what it sets always does.
+     *
+     * @param build builds the client
+     * @param dropFakesHttpClient takes the fake's HTTP client builder off the client builder
+     */
+    static <C> C build(Supplier<C> build, Runnable dropFakesHttpClient) {
+        try {
+            return build.get();
+        } catch (IllegalArgumentException e) {
+            if (e.getMessage() == null || !BOTH_HTTP_CLIENTS.contains(e.getMessage())) {
+                throw e;
+            }
+            dropFakesHttpClient.run();
+            return build.get();
+        }
+    }
+
+    /**
      * Point a client builder at the fake, let the test's customizer change it, then put back what
      * the customizer's own override configuration left out.
      */
@@ -176,7 +206,8 @@ final class FakeHolder implements AutoCloseable {
         if (chosen.retryStrategy().isEmpty()
                 && chosen.retryPolicy().isEmpty()
                 && chosen.retryMode().isEmpty()
-                && chosen.retryStrategyConfigurator().isEmpty()) {
+                && chosen.retryStrategyConfigurator().isEmpty()
+                && !profileSetsRetries(chosen)) {
             completed.retryStrategy(AwsRetryStrategy.doNotRetry());
         }
         if (chosen.defaultProfileFile().isEmpty()
@@ -187,6 +218,20 @@ final class FakeHolder implements AutoCloseable {
             completed.defaultProfileName("default");
         }
         return builder.overrideConfiguration(completed.build());
+    }
+
+    /**
+     * Whether the customizer gave a profile file whose profile sets {@code retry_mode}: the SDK
+     * reads the retry mode from there, and the customizer chose that file.
+     */
+    private static boolean profileSetsRetries(ClientOverrideConfiguration chosen) {
+        Optional<ProfileFile> file =
+                chosen.defaultProfileFile()
+                        .or(() -> chosen.defaultProfileFileSupplier().map(Supplier::get));
+        String name = chosen.defaultProfileName().orElse("default");
+        return file.flatMap(f -> f.profile(name))
+                .flatMap(profile -> profile.property(ProfileProperty.RETRY_MODE))
+                .isPresent();
     }
 
     /**

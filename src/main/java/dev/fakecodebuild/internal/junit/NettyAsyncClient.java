@@ -80,7 +80,9 @@ final class NettyAsyncClient implements AutoCloseable {
                                                     SdkAdvancedAsyncClientOption
                                                             .FUTURE_COMPLETION_EXECUTOR,
                                                     completions));
-            CodeBuildAsyncClient client = holder.configure(builder).build();
+            CodeBuildAsyncClientBuilder configured = holder.configure(builder);
+            CodeBuildAsyncClient client =
+                    FakeHolder.build(configured::build, () -> configured.httpClientBuilder(null));
             return new NettyAsyncClient(client, eventLoop, completions, threads);
         } catch (RuntimeException | Error e) {
             stop(eventLoop, completions, threads);
