@@ -172,19 +172,7 @@ class NoLeakTests {
     }
 
     private static boolean settled(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + SETTLE.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return condition.getAsBoolean();
-            }
-        }
-        return true;
+        return FixtureRunner.eventually(condition, SETTLE);
     }
 
     // ---------------------------------------------------------------- fixtures
