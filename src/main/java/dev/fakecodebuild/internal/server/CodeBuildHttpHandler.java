@@ -103,16 +103,10 @@ final class CodeBuildHttpHandler implements HttpHandler {
 
     /** Record the call with status 0 and no error code, then close the connection unanswered. */
     private void drop(HttpServerExchange exchange, String operation, String body) {
-        journal.add(
-                new RecordedCall(
-                        operation,
-                        dispatcher.decodeIfPossible(operation, body),
-                        exchange.getRequestMethod().toString(),
-                        exchange.getRequestPath(),
-                        headersOf(exchange),
-                        body,
-                        0,
-                        null));
+        record(
+                exchange,
+                new Answer(operation, dispatcher.decodeIfPossible(operation, body), 0, "", null),
+                body);
         exchange.setPersistent(false);
         IoUtils.safeClose(exchange.getConnection());
     }
